@@ -1,0 +1,29 @@
+#include "erflow/status.h"
+
+namespace erflow {
+
+const char* Status::CodeName() const {
+  switch (code_) {
+    case Code::kOk: return "ok";
+    case Code::kInvalidArgument: return "invalid_argument";
+    case Code::kNotFound: return "not_found";
+    case Code::kForbidden: return "forbidden";
+    case Code::kConflict: return "conflict";
+    case Code::kCorruption: return "corruption";
+    case Code::kIOError: return "io_error";
+    case Code::kUnsupported: return "unsupported";
+  }
+  return "unknown";
+}
+
+std::string Status::ToString() const {
+  if (ok()) return "ok";
+  return std::string(CodeName()) + ": " + message_;
+}
+
+Status Status::WithContext(const std::string& context) const {
+  if (ok()) return *this;
+  return Status(code_, context + ": " + message_);
+}
+
+}  // namespace erflow
