@@ -58,6 +58,15 @@ Json& Json::Set(const std::string& key, Json v) {
   return object_.back().second;
 }
 
+bool Json::Erase(const std::string& key) {
+  for (auto it = object_.begin(); it != object_.end(); ++it)
+    if (it->first == key) {
+      object_.erase(it);
+      return true;
+    }
+  return false;
+}
+
 const Json& Json::operator[](const std::string& key) const {
   static const Json kNull;
   const Json* v = Find(key);

@@ -65,6 +65,8 @@ class Json {
   bool Has(const std::string& key) const { return Find(key) != nullptr; }
   // Replaces the value of an existing key or appends a new one.
   Json& Set(const std::string& key, Json v);
+  // Removes `key` if present; returns whether it was.
+  bool Erase(const std::string& key);
   // Value of `key`, or a shared null when absent.
   const Json& operator[](const std::string& key) const;
   // Convenience typed getters with a default for absent or mistyped keys.

@@ -1,0 +1,25 @@
+// Helpers every CLI subcommand uses: opening the engine on --db with the --now clock,
+// reading a JSON argument (file or '-' for stdin), and printing JSON.
+// Thread rules: main thread only.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "cli_context.h"
+#include "erflow/engine.h"
+#include "erflow/json.h"
+
+namespace erflow::cli {
+
+Result<std::unique_ptr<Engine>> OpenEngine(const CliContext& ctx);
+
+// Reads JSON from a file, or from stdin when `spec` is "-".
+Result<Json> ReadJsonArg(const std::string& spec);
+
+void PrintJson(const CliContext& ctx, const Json& j);
+
+// Parses a positive integer argument (a case id, a version, a limit).
+Result<int64_t> ParseCount(const std::string& what, const std::string& text);
+
+}  // namespace erflow::cli

@@ -1,0 +1,211 @@
+#include "views.h"
+
+#include "erflow/time_format.h"
+
+namespace erflow::views {
+namespace {
+
+Json Time(Instant t) { return t.seconds ? Json(FormatTimestamp(t)) : Json(); }
+
+Json Strings(const std::vector<std::string>& v) {
+  Json a = Json::Array();
+  for (const auto& s : v) a.Push(Json(s));
+  return a;
+}
+
+}  // namespace
+
+Json TextJson(const LocalizedText& t) {
+  Json j = Json::Object();
+  j.Set("zh", Json(t.zh));
+  j.Set("en", Json(t.en.empty() ? t.zh : t.en));
+  return j;
+}
+
+Json UserJson(const User& u) {
+  Json j = Json::Object();
+  j.Set("name", Json(u.name));
+  j.Set("display_name", Json(u.Shown()));
+  j.Set("roles", Strings(u.roles));
+  j.Set("unit", Json(u.unit));
+  j.Set("active", Json(u.active));
+  return j;
+}
+
+Json WorkItemJson(const WorkItem& w) {
+  Json j = Json::Object();
+  j.Set("case", Json(w.case_id));
+  j.Set("task", Json(w.task));
+  j.Set("node", Json(w.node));
+  j.Set("kind", Json(w.kind));
+  j.Set("title", Json(w.title));
+  j.Set("plan", Json(w.plan));
+  j.Set("role", Json(w.role));
+  j.Set("unit", Json(w.unit));
+  j.Set("assignee", Json(w.assignee));
+  j.Set("created_at", Time(w.created_at));
+  j.Set("due", w.due ? Time(Instant{w.due}) : Json());
+  j.Set("overdue", Json(w.overdue));
+  return j;
+}
+
+Json OutcomeJson(const CommandOutcome& o) {
+  Json j = Json::Object();
+  j.Set("case", Json(o.case_id));
+  j.Set("version", Json(o.version));
+  j.Set("task", Json(o.task));
+  j.Set("status", Json(o.status));
+  j.Set("replayed", Json(o.replayed));
+  j.Set("event", o.event);
+  return j;
+}
+
+Json CaseSummaryJson(const CaseSummary& c) {
+  Json j = Json::Object();
+  j.Set("id", Json(c.id));
+  j.Set("plan", Json(c.plan));
+  j.Set("plan_version", Json(c.plan_version));
+  j.Set("unit", Json(c.unit));
+  j.Set("status", Json(c.status));
+  j.Set("opened_at", Time(c.opened_at));
+  j.Set("updated_at", Time(c.updated_at));
+  j.Set("version", Json(c.version));
+  j.Set("fields", c.fields);
+  return j;
+}
+
+Json HistoryEntryJson(const HistoryEvent& e) {
+  auto body = ParseJson(e.body, "event");
+  Json j = Json::Object();
+  j.Set("seq", Json(e.seq));
+  j.Set("id", Json(e.id));
+  j.Set("at", Time(e.at));
+  j.Set("actor", Json(e.actor));
+  if (body.ok()) {
+    for (const char* k : {"actor_name", "role", "unit", "command", "task", "node", "reason", "target"})
+      if (body->Has(k)) j.Set(k, (*body)[k]);
+    j.Set("definition", (*body)["definition"]);
+    j.Set("changes", (*body)["changes"]);
+    j.Set("effects", (*body)["effects"]);
+    j.Set("prev", (*body)["prev"]);
+  }
+  j.Set("hash", Json(e.hash));
+  return j;
+}
+
+Json CaseViewJson(const CaseView& v) {
+  const CaseState& s = v.state;
+  const Definition& def = *v.definition;
+  Json j = Json::Object();
+  j.Set("id", Json(s.id));
+  j.Set("plan", Json(s.plan));
+  j.Set("plan_version", Json(s.plan_version));
+  j.Set("plan_name", TextJson(def.name));
+  j.Set("unit", Json(s.unit));
+  j.Set("opened_by", Json(s.opened_by));
+  j.Set("opened_at", Time(s.opened_at));
+  j.Set("status", Json(s.status));
+  j.Set("outcome", Json(s.outcome));
+  j.Set("closed_at", Time(s.closed_at));
+  j.Set("version", Json(s.version));
+  j.Set("fields", v.fields);
+  Json stages = Json::Array();
+  for (const auto& st : def.stages) {
+    bool open = false, done = false;
+    for (const auto& t : s.tasks) {
+      const TaskSpec* spec = def.FindTask(t.node);
+      if (!spec || spec->stage != st.id) continue;
+      open |= t.open();
+      done |= t.state == "done";
+    }
+    Json sj = Json::Object();
+    sj.Set("id", Json(st.id));
+    sj.Set("name", TextJson(st.name));
+    sj.Set("state", Json(open ? "active" : (done ? "done" : "pending")));
+    stages.Push(std::move(sj));
+  }
+  j.Set("stages", std::move(stages));
+  Json tasks = Json::Array();
+  for (const auto& t : s.tasks) {
+    const TaskSpec* spec = def.FindTask(t.node);
+    Json tj = Json::Object();
+    tj.Set("id", Json(t.id));
+    tj.Set("node", Json(t.node));
+    tj.Set("name", spec ? TextJson(spec->name) : Json(t.node));
+    tj.Set("stage", Json(spec ? spec->stage : ""));
+    tj.Set("form", Json(spec ? spec->form : ""));
+    tj.Set("approval_form", Json(spec && spec->approval ? spec->approval->form : ""));
+    tj.Set("phase", Json(t.phase));
+    tj.Set("state", Json(t.state));
+    tj.Set("role", Json(t.role));
+    tj.Set("unit", Json(t.unit));
+    tj.Set("assignee", Json(t.assignee));
+    tj.Set("submitted_by", Json(t.submitted_by));
+    tj.Set("completed_by", Json(t.completed_by));
+    tj.Set("approvers", Strings(t.approvers));
+    tj.Set("approved_by", Strings(t.approved_by));
+    tj.Set("created_at", Time(t.created_at));
+    tj.Set("submitted_at", Time(t.submitted_at));
+    tj.Set("completed_at", Time(t.completed_at));
+    if (!t.return_reason.empty()) tj.Set("return_reason", Json(t.return_reason));
+    tasks.Push(std::move(tj));
+  }
+  j.Set("tasks", std::move(tasks));
+  j.Set("data", s.data);
+  Json history = Json::Array();
+  for (const auto& e : v.history) history.Push(HistoryEntryJson(e));
+  j.Set("history", std::move(history));
+  return j;
+}
+
+Json AuditReportJson(const AuditReport& r) {
+  Json j = Json::Object();
+  j.Set("ok", Json(r.ok()));
+  j.Set("cases", Json(r.cases));
+  j.Set("events", Json(r.events));
+  Json problems = Json::Array();
+  for (const auto& p : r.problems) {
+    Json pj = Json::Object();
+    pj.Set("case", Json(p.case_id));
+    pj.Set("seq", Json(p.seq));
+    pj.Set("event_id", Json(p.event_id));
+    pj.Set("message", Json(p.message));
+    problems.Push(std::move(pj));
+  }
+  j.Set("problems", std::move(problems));
+  return j;
+}
+
+Json DefinitionInfoJson(const DefinitionInfo& d) {
+  Json j = Json::Object();
+  j.Set("id", Json(d.id));
+  j.Set("version", Json(d.version));
+  j.Set("content_hash", Json(d.content_hash));
+  j.Set("deployed_at", Time(d.deployed_at));
+  j.Set("deployed_by", Json(d.deployed_by));
+  return j;
+}
+
+Json DefinitionJson(const Definition& d) {
+  Json j = Json::Object();
+  j.Set("id", Json(d.id));
+  j.Set("version", Json(d.version));
+  j.Set("name", TextJson(d.name));
+  j.Set("content_hash", Json(d.content_hash));
+  Json stages = Json::Array();
+  for (const auto& st : d.stages) {
+    Json sj = Json::Object();
+    sj.Set("id", Json(st.id));
+    sj.Set("name", TextJson(st.name));
+    sj.Set("tasks", Strings(st.tasks));
+    stages.Push(std::move(sj));
+  }
+  j.Set("stages", std::move(stages));
+  Json forms = Json::Array();
+  for (const auto& [id, f] : d.forms) forms.Push(f.ToJson());
+  j.Set("forms", std::move(forms));
+  j.Set("definition", d.bundle["definition"]);
+  return j;
+}
+
+}  // namespace erflow::views

@@ -1,0 +1,23 @@
+// JSON views of engine objects, shared by the CLI's --json output and the HTTP API so
+// both say the same thing the same way. Times are ISO-8601 with +08:00.
+// Thread rules: pure functions.
+#pragma once
+
+#include "erflow/engine.h"
+#include "erflow/json.h"
+
+namespace erflow::views {
+
+Json UserJson(const User& u);
+Json WorkItemJson(const WorkItem& w);
+Json OutcomeJson(const CommandOutcome& o);
+Json CaseSummaryJson(const CaseSummary& c);
+// The whole case: stages, tasks, data, history (who, when, what, old → new).
+Json CaseViewJson(const CaseView& v);
+Json HistoryEntryJson(const HistoryEvent& e);
+Json AuditReportJson(const AuditReport& r);
+Json DefinitionInfoJson(const DefinitionInfo& d);
+Json DefinitionJson(const Definition& d);
+Json TextJson(const LocalizedText& t);
+
+}  // namespace erflow::views

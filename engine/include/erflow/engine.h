@@ -1,0 +1,115 @@
+// Engine: the one entry point of the erflow library. It owns the store, the deployed
+// definitions and the clock, and offers:
+//   - deploying definitions (a changed definition becomes a new version),
+//   - users and their roles and units,
+//   - Execute(Command): the single choke point through which every change to a case goes,
+//   - reads: a case with its history, case lists, a user's queue,
+//   - audit: verifying the hash chains and rebuilding snapshots from history.
+// Thread rules: thread-safe; share one Engine between the server's threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "erflow/case_state.h"
+#include "erflow/clock.h"
+#include "erflow/command.h"
+#include "erflow/definition_loader.h"
+#include "erflow/history_event.h"
+#include "erflow/user.h"
+#include "erflow/work_item.h"
+
+namespace erflow {
+
+struct DefinitionInfo {
+  std::string id;
+  int64_t version = 0;
+  std::string content_hash;
+  Instant deployed_at;
+  std::string deployed_by;
+};
+
+struct DeployOutcome {
+  std::string id;
+  int64_t version = 0;
+  bool created = false;  // false: the deployed content was unchanged
+};
+
+struct CaseQuery {
+  std::string plan, status, unit;
+  Instant from, to;  // opened_at range; zero = open-ended
+  int64_t limit = 100;
+  int64_t after_id = 0;
+};
+
+struct CaseSummary {
+  int64_t id = 0;
+  std::string plan;
+  int64_t plan_version = 0;
+  std::string unit;
+  std::string status;
+  Instant opened_at, updated_at;
+  int64_t version = 0;
+  Json fields;  // the definition's caseFields (level, category, …) and current stages
+};
+
+struct CaseView {
+  CaseState state;
+  DefinitionPtr definition;
+  std::vector<HistoryEvent> history;
+  Json fields;
+};
+
+struct AuditProblem {
+  int64_t case_id = 0;
+  int64_t seq = 0;       // 0 when the problem is not one event's
+  int64_t event_id = 0;  // global event id, 0 when unknown
+  std::string message;
+  std::string ToString() const;
+};
+
+struct AuditReport {
+  int64_t cases = 0;
+  int64_t events = 0;
+  std::vector<AuditProblem> problems;
+  bool ok() const { return problems.empty(); }
+};
+
+class Engine {
+ public:
+  // Opens (creating if needed) the store at `store_url` (a SQLite file path).
+  // REQUIRES: `clock` outlives the engine.
+  static Result<std::unique_ptr<Engine>> Open(const std::string& store_url, const Clock& clock);
+  ~Engine();
+
+  const Clock& clock() const;
+
+  Result<DeployOutcome> Deploy(const DefinitionPtr& def, const std::string& deployed_by);
+  // version 0: the latest deployed version.
+  Result<DefinitionPtr> GetDefinition(const std::string& id, int64_t version = 0);
+  Result<std::vector<DefinitionInfo>> ListDefinitions();
+
+  // Adds or updates a user; roles must be known roles.
+  Status PutUser(const User& user);
+  Result<User> GetUser(const std::string& name);
+  Result<std::vector<User>> ListUsers();
+
+  Result<CommandOutcome> Execute(const Command& cmd);
+
+  Result<CaseView> GetCase(int64_t id);
+  Result<std::vector<CaseSummary>> ListCases(const CaseQuery& query);
+  Result<std::vector<WorkItem>> Queue(const std::string& user, int64_t limit = 100);
+
+  // Walks every case's hash chain; with `check_snapshots`, also rebuilds each snapshot
+  // from history and compares it with the stored one.
+  Result<AuditReport> VerifyAudit(bool check_snapshots = true);
+  Result<CaseState> Rebuild(int64_t case_id);
+
+ private:
+  struct Impl;
+  explicit Engine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace erflow

@@ -1,0 +1,142 @@
+#include "runtime/case_events.h"
+
+#include <algorithm>
+
+namespace erflow {
+namespace {
+
+std::vector<std::string> Strings(const Json& j) {
+  std::vector<std::string> out;
+  for (const auto& s : j.items()) out.push_back(s.AsString());
+  return out;
+}
+
+Status Missing(const std::string& type, const std::string& task) {
+  return Status::Corruption("effect " + type + " names task " + task + " that the case does not have");
+}
+
+}  // namespace
+
+Status ApplyEffect(CaseState* s, const Json& e) {
+  const std::string type = e.GetString("type");
+  if (type == "case.opened") {
+    s->plan = e.GetString("plan");
+    s->plan_version = e.GetInt("version");
+    s->unit = e.GetString("unit");
+    s->opened_by = e.GetString("by");
+    s->opened_at = Instant{e.GetInt("at")};
+    s->status = "active";
+    return Status::Ok();
+  }
+  if (type == "case.closed") {
+    s->status = "closed";
+    s->end_node = e.GetString("end");
+    s->outcome = e.GetString("outcome");
+    s->closed_at = Instant{e.GetInt("at")};
+    return Status::Ok();
+  }
+  if (type == "join.arrived") {
+    s->joins[e.GetString("join")] = e.GetInt("count");
+    return Status::Ok();
+  }
+  if (type == "task.created") {
+    TaskInstance t;
+    t.id = e.GetString("task");
+    t.node = e.GetString("node");
+    t.role = e.GetString("role");
+    t.unit = e.GetString("unit");
+    t.assignee = e.GetString("assignee");
+    t.created_at = Instant{e.GetInt("at")};
+    t.return_reason = e.GetString("reason");
+    if (s->FindTask(t.id)) return Status::Corruption("task " + t.id + " created twice");
+    s->tasks.push_back(t);
+    s->next_task = std::max<int64_t>(s->next_task, std::stoll(t.id.substr(1)) + 1);
+    return Status::Ok();
+  }
+  TaskInstance* t = s->FindTask(e.GetString("task"));
+  if (!t) return Missing(type, e.GetString("task"));
+  if (type == "task.claimed") {
+    t->assignee = e.GetString("user");
+  } else if (type == "task.unclaimed") {
+    t->assignee.clear();
+  } else if (type == "task.transferred") {
+    t->assignee = e.GetString("to");
+    for (auto& a : t->approvers)
+      if (a == e.GetString("from")) a = e.GetString("to");
+  } else if (type == "task.submitted" || type == "task.approved") {
+    Json node_data = s->data[t->node].is_object() ? s->data[t->node] : Json::Object();
+    for (const auto& m : e["data"].members()) {
+      if (m.second.is_null()) node_data.Erase(m.first);
+      else node_data.Set(m.first, m.second);
+    }
+    s->data.Set(t->node, std::move(node_data));
+    if (type == "task.submitted") {
+      t->submitted_by = e.GetString("by");
+      t->submitted_unit = e.GetString("unit");
+      t->submitted_at = Instant{e.GetInt("at")};
+      t->return_reason.clear();
+    } else {
+      t->approved_by.push_back(e.GetString("by"));
+    }
+  } else if (type == "task.awaiting_approval") {
+    t->phase = "approve";
+    t->role = e.GetString("role");
+    t->unit = e.GetString("unit");
+    t->assignee.clear();
+    t->approvers = Strings(e["approvers"]);
+    t->approved_by.clear();
+  } else if (type == "task.returned") {
+    t->phase = "fill";
+    t->role = e.GetString("role");
+    t->unit = e.GetString("unit");
+    t->assignee = e.GetString("to");
+    t->return_reason = e.GetString("reason");
+    t->approvers.clear();
+    t->approved_by.clear();
+  } else if (type == "task.done") {
+    t->state = "done";
+    t->assignee.clear();
+    t->completed_by = e.GetString("by");
+    t->completed_unit = e.GetString("unit");
+    t->completed_at = Instant{e.GetInt("at")};
+  } else if (type == "task.cancelled") {
+    t->state = "cancelled";
+    t->assignee.clear();
+    t->completed_at = Instant{e.GetInt("at")};
+  } else {
+    return Status::Corruption("unknown effect type \"" + type + "\"");
+  }
+  return Status::Ok();
+}
+
+Status ApplyEventBody(const Json& body, const std::string& hash, CaseState* state, CaseState* prior) {
+  CaseState before = *state;
+  for (const auto& effect : body["effects"].items()) {
+    if (effect.GetString("type") == "case.reverted") {
+      // Withdrawal: back to the state before the withdrawn (previous) event.
+      // Task ids stay unique over the case's whole life, withdrawn ones included.
+      int64_t next_task = state->next_task;
+      *state = *prior;
+      state->next_task = std::max(state->next_task, next_task);
+      continue;
+    }
+    ERFLOW_RETURN_IF_ERROR(ApplyEffect(state, effect));
+  }
+  if (state->id == 0) state->id = body.GetInt("case");
+  state->version = body.GetInt("seq");
+  state->head_hash = hash;
+  *prior = std::move(before);
+  return Status::Ok();
+}
+
+Result<CaseState> RebuildFromHistory(const std::vector<HistoryEvent>& events) {
+  CaseState state, prior;
+  for (const auto& e : events) {
+    auto body = ParseJson(e.body, "event " + std::to_string(e.id));
+    if (!body.ok()) return Status::Corruption(body.status().message());
+    ERFLOW_RETURN_IF_ERROR(ApplyEventBody(*body, e.hash, &state, &prior));
+  }
+  return state;
+}
+
+}  // namespace erflow

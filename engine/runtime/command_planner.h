@@ -1,0 +1,84 @@
+// CommandPlanner: decides what one command does to one case, or why it may not. It is
+// the single choke point of authority: role and unit, the case's and the task's state,
+// the form schema and the definition's require rules, four-eyes (whoever submitted a
+// form never approves it) and the actions a task allows are all checked here, and
+// nowhere else. The result is a list of effects (applied to a working copy as they are
+// planned) and the form changes (old → new); the CommandProcessor writes them.
+// Thread rules: short-lived, single-threaded.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "erflow/command.h"
+#include "erflow/definition.h"
+#include "erflow/user.h"
+#include "runtime/case_events.h"
+#include "store/store.h"
+
+namespace erflow {
+
+class CommandPlanner {
+ public:
+  // `state` is the case as it stands (empty for an open); `tx` answers user lookups
+  // (会签 members, transfer targets) inside the command's transaction.
+  CommandPlanner(const Definition& def, CaseState state, const User& actor, Instant now, StoreTransaction* tx);
+
+  // For a withdrawal: the case's latest event and the state before it.
+  void SetWithdrawContext(Json last_event, CaseState before_last) {
+    last_event_ = std::move(last_event);
+    before_last_ = std::move(before_last);
+  }
+
+  Status Plan(const Command& cmd);
+
+  const CaseState& state() const { return state_; }
+  const Json& effects() const { return effects_; }
+  const Json& changes() const { return changes_; }
+  const std::string& task_id() const { return task_id_; }
+  const std::string& node() const { return node_; }
+  const std::string& role_used() const { return role_used_; }
+
+ private:
+  Status Open(const Command& cmd);
+  Status Submit(const Command& cmd);
+  Status Claim(const Command& cmd);
+  Status Unclaim(const Command& cmd);
+  Status Approve(const Command& cmd);
+  Status Return(const Command& cmd);
+  Status Transfer(const Command& cmd);
+  Status Withdraw(const Command& cmd);
+
+  // Finds the task a command names: an instance id ("t3") or a task id with exactly one
+  // open instance. For an ad-hoc task id, starts a new instance when none is open.
+  Status ResolveTask(const Command& cmd, bool allow_adhoc_start, TaskInstance** out);
+  Status CheckActorFor(const TaskInstance& t, const char* what) const;
+  Status CheckActionAllowed(const TaskInstance& t, Action action) const;
+  bool Eligible(const std::string& role, const std::string& unit) const;
+
+  Status SubmitForm(TaskInstance* t, const std::string& form_id, const std::vector<RequireRule>& rules,
+                    const Json& form, Json* normalised);
+  Status Complete(const std::string& task_id);
+  Status Advance(const std::string& node, int depth);
+  Status CreateTask(const std::string& node, const std::string& assignee, const std::string& reason);
+  Status ResolveAssignee(const std::vector<AssigneeRule>& rules, const Json* form, std::string* role,
+                         std::string* unit) const;
+  Status ResolveUnit(const UnitRef& ref, std::string* unit) const;
+  Status Emit(Json effect);
+  Json Effect(const char* type, const std::string& task) const;
+
+  const Definition& def_;
+  CaseState state_;
+  const User& actor_;
+  Instant now_;
+  StoreTransaction* tx_;
+  Json effects_ = Json::Array();
+  Json changes_ = Json::Array();
+  std::string task_id_;
+  std::string node_;
+  std::string role_used_;
+  Json last_event_;
+  CaseState before_last_;
+};
+
+}  // namespace erflow

@@ -1,0 +1,171 @@
+#include "runtime/command_processor.h"
+
+#include <openssl/rand.h>
+
+#include "erflow/sha256.h"
+#include "erflow/time_format.h"
+#include "runtime/case_events.h"
+#include "runtime/command_planner.h"
+#include "runtime/work_items.h"
+
+namespace erflow {
+
+std::string NewIdempotencyKey() {
+  unsigned char bytes[16];
+  RAND_bytes(bytes, sizeof bytes);
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : bytes) {
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 15]);
+  }
+  return out;
+}
+
+namespace {
+
+// What makes two commands "the same" for idempotency.
+bool SameCommand(const Json& body, const Command& cmd) {
+  if (body.GetString("command") != ActionName(cmd.action) || body.GetString("actor") != cmd.actor) return false;
+  if (cmd.action == Action::kOpen) return body["definition"].GetString("id") == cmd.plan;
+  if (body.GetInt("case") != cmd.case_id) return false;
+  return cmd.task.empty() || body.GetString("task") == cmd.task || body.GetString("node") == cmd.task;
+}
+
+}  // namespace
+
+Result<CommandOutcome> CommandProcessor::Replayed(StoreTransaction* tx, const Command& cmd, const HistoryEvent& prior) {
+  ERFLOW_ASSIGN_OR_RETURN(Json body, ParseJson(prior.body, "event " + std::to_string(prior.id)));
+  if (!SameCommand(body, cmd))
+    return Status::Conflict("idempotency key \"" + cmd.idempotency_key +
+                            "\" was already used for a different command (" + body.GetString("command") + " on case " +
+                            std::to_string(prior.case_id) + ")");
+  CommandOutcome out;
+  out.case_id = prior.case_id;
+  out.version = prior.seq;
+  out.task = body.GetString("task");
+  out.replayed = true;
+  ERFLOW_ASSIGN_OR_RETURN(auto stored, tx->LoadCase(prior.case_id));
+  out.status = stored ? stored->status : "";
+  out.event = std::move(body);
+  return out;
+}
+
+Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
+  Command cmd = in;
+  if (cmd.idempotency_key.empty()) cmd.idempotency_key = NewIdempotencyKey();
+  if (cmd.actor.empty()) return Status::InvalidArgument("a command needs an actor (--as USER)");
+  const Instant now = clock_->Now();
+
+  ERFLOW_ASSIGN_OR_RETURN(auto tx, store_->BeginWrite());
+  ERFLOW_ASSIGN_OR_RETURN(auto prior, tx->FindEventByKey(cmd.idempotency_key));
+  if (prior) return Replayed(tx.get(), cmd, *prior);
+
+  ERFLOW_ASSIGN_OR_RETURN(auto actor, tx->GetUser(cmd.actor));
+  if (!actor) return Status::NotFound("no user \"" + cmd.actor + "\"");
+  if (!actor->active) return Status::Forbidden("user " + cmd.actor + " is disabled");
+
+  CaseState state;
+  DefinitionPtr def;
+  if (cmd.action == Action::kOpen) {
+    ERFLOW_ASSIGN_OR_RETURN(def, definitions_->Get(cmd.plan, 0));
+  } else {
+    ERFLOW_ASSIGN_OR_RETURN(auto stored, tx->LoadCase(cmd.case_id));
+    if (!stored) return Status::NotFound("no case " + std::to_string(cmd.case_id));
+    ERFLOW_ASSIGN_OR_RETURN(Json snapshot, ParseJson(stored->snapshot, "case " + std::to_string(cmd.case_id)));
+    ERFLOW_ASSIGN_OR_RETURN(state, CaseState::FromJson(snapshot));
+    ERFLOW_ASSIGN_OR_RETURN(def, definitions_->Get(stored->plan, stored->plan_version));
+  }
+  if (cmd.expected_version && *cmd.expected_version != state.version)
+    return Status::Conflict("stale version: case " + std::to_string(state.id) + " is at version " +
+                            std::to_string(state.version) + ", the command was made against version " +
+                            std::to_string(*cmd.expected_version) + "; nothing was applied");
+
+  CommandPlanner planner(*def, state, *actor, now, tx.get());
+  if (cmd.action == Action::kWithdraw) {
+    ERFLOW_ASSIGN_OR_RETURN(auto events, store_->CaseEvents(state.id));
+    if (events.empty()) return Status::Corruption("case " + std::to_string(state.id) + " has no history");
+    HistoryEvent last = events.back();
+    events.pop_back();
+    ERFLOW_ASSIGN_OR_RETURN(CaseState before, RebuildFromHistory(events));
+    ERFLOW_ASSIGN_OR_RETURN(Json last_body, ParseJson(last.body, "event " + std::to_string(last.id)));
+    planner.SetWithdrawContext(std::move(last_body), std::move(before));
+  }
+  ERFLOW_RETURN_IF_ERROR(planner.Plan(cmd));
+
+  CaseState next = planner.state();
+  if (cmd.action == Action::kOpen) {
+    StoredCase fresh;
+    fresh.plan = def->id;
+    fresh.plan_version = def->version;
+    fresh.unit = actor->unit;
+    fresh.status = "active";
+    fresh.opened_at = now;
+    fresh.updated_at = now;
+    fresh.snapshot = "{}";
+    fresh.summary = "{}";
+    ERFLOW_ASSIGN_OR_RETURN(next.id, tx->InsertCase(fresh));
+  }
+
+  Json body = Json::Object();
+  body.Set("case", Json(next.id));
+  body.Set("seq", Json(state.version + 1));
+  body.Set("prev", Json(state.version == 0 ? HistoryEvent::GenesisHash() : state.head_hash));
+  body.Set("at", Json(FormatTimestamp(now)));
+  body.Set("actor", Json(actor->name));
+  body.Set("actor_name", Json(actor->Shown()));
+  body.Set("role", Json(planner.role_used()));
+  body.Set("unit", Json(actor->unit));
+  Json definition = Json::Object();
+  definition.Set("id", Json(def->id));
+  definition.Set("version", Json(def->version));
+  body.Set("definition", std::move(definition));
+  body.Set("command", Json(ActionName(cmd.action)));
+  body.Set("task", Json(planner.task_id()));
+  body.Set("node", Json(planner.node()));
+  body.Set("key", Json(cmd.idempotency_key));
+  if (!cmd.reason.empty()) body.Set("reason", Json(cmd.reason));
+  if (!cmd.target_user.empty()) body.Set("target", Json(cmd.target_user));
+  body.Set("changes", planner.changes());
+  body.Set("effects", planner.effects());
+
+  HistoryEvent event;
+  event.case_id = next.id;
+  event.seq = state.version + 1;
+  event.at = now;
+  event.actor = actor->name;
+  event.command = ActionName(cmd.action);
+  event.key = cmd.idempotency_key;
+  event.body = body.Dump();
+  event.hash = Sha256Hex(event.body);
+  next.version = event.seq;
+  next.head_hash = event.hash;
+
+  StoredCase stored;
+  stored.id = next.id;
+  stored.plan = def->id;
+  stored.plan_version = def->version;
+  stored.unit = next.unit;
+  stored.status = next.status;
+  stored.opened_at = next.opened_at;
+  stored.updated_at = now;
+  stored.version = next.version;
+  stored.head_hash = next.head_hash;
+  stored.snapshot = next.ToJson().Dump();
+  stored.summary = DeriveCaseFields(*def, next).Dump();
+
+  ERFLOW_RETURN_IF_ERROR(tx->AppendEvent(event));
+  ERFLOW_RETURN_IF_ERROR(tx->UpdateCase(stored, state.version));
+  ERFLOW_RETURN_IF_ERROR(tx->ReplaceWorkItems(next.id, DeriveWorkItems(*def, next)));
+  ERFLOW_RETURN_IF_ERROR(tx->Commit());
+
+  CommandOutcome out;
+  out.case_id = next.id;
+  out.version = next.version;
+  out.task = planner.task_id();
+  out.status = next.status;
+  out.event = std::move(body);
+  return out;
+}
+
+}  // namespace erflow

@@ -1,0 +1,118 @@
+#include "erflow/engine.h"
+
+#include "audit/chain_verifier.h"
+#include "runtime/case_events.h"
+#include "runtime/command_processor.h"
+#include "runtime/definition_cache.h"
+#include "store/store.h"
+
+namespace erflow {
+
+struct Engine::Impl {
+  Impl(std::unique_ptr<Store> s, const Clock& c)
+      : store(std::move(s)), clock(c), definitions(store.get()), processor(store.get(), &definitions, &clock) {}
+  std::unique_ptr<Store> store;
+  const Clock& clock;
+  DefinitionCache definitions;
+  CommandProcessor processor;
+};
+
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+
+Result<std::unique_ptr<Engine>> Engine::Open(const std::string& store_url, const Clock& clock) {
+  ERFLOW_ASSIGN_OR_RETURN(auto store, OpenStore(store_url));
+  return std::unique_ptr<Engine>(new Engine(std::make_unique<Impl>(std::move(store), clock)));
+}
+
+const Clock& Engine::clock() const { return impl_->clock; }
+
+Result<DeployOutcome> Engine::Deploy(const DefinitionPtr& def, const std::string& deployed_by) {
+  StoredDefinition d;
+  d.id = def->id;
+  d.content_hash = def->content_hash;
+  d.bundle = def->bundle.Dump();
+  d.deployed_at = impl_->clock.Now();
+  d.deployed_by = deployed_by;
+  ERFLOW_ASSIGN_OR_RETURN(auto result, impl_->store->DeployDefinition(d));
+  return DeployOutcome{def->id, result.first, result.second};
+}
+
+Result<DefinitionPtr> Engine::GetDefinition(const std::string& id, int64_t version) {
+  return impl_->definitions.Get(id, version);
+}
+
+Result<std::vector<DefinitionInfo>> Engine::ListDefinitions() {
+  ERFLOW_ASSIGN_OR_RETURN(auto stored, impl_->store->ListDefinitions());
+  std::vector<DefinitionInfo> out;
+  for (const auto& d : stored) out.push_back(DefinitionInfo{d.id, d.version, d.content_hash, d.deployed_at, d.deployed_by});
+  return out;
+}
+
+Status Engine::PutUser(const User& user) {
+  if (user.name.empty() || user.name.find_first_of(" \t\n,") != std::string::npos)
+    return Status::InvalidArgument("user name \"" + user.name + "\" must be non-empty without spaces or commas");
+  if (user.unit.empty()) return Status::InvalidArgument("user " + user.name + " needs a unit");
+  if (user.roles.empty()) return Status::InvalidArgument("user " + user.name + " needs at least one role");
+  for (const auto& r : user.roles)
+    if (!IsKnownRole(r))
+      return Status::InvalidArgument("unknown role \"" + r + "\" (expected clerk, supervisor, inspector, archivist or admin)");
+  return impl_->store->PutUser(user);
+}
+
+Result<User> Engine::GetUser(const std::string& name) {
+  ERFLOW_ASSIGN_OR_RETURN(auto u, impl_->store->GetUser(name));
+  if (!u) return Status::NotFound("no user \"" + name + "\"");
+  return *u;
+}
+
+Result<std::vector<User>> Engine::ListUsers() { return impl_->store->ListUsers(); }
+
+Result<CommandOutcome> Engine::Execute(const Command& cmd) { return impl_->processor.Execute(cmd); }
+
+Result<CaseView> Engine::GetCase(int64_t id) {
+  ERFLOW_ASSIGN_OR_RETURN(auto stored, impl_->store->LoadCase(id));
+  if (!stored) return Status::NotFound("no case " + std::to_string(id));
+  CaseView view;
+  ERFLOW_ASSIGN_OR_RETURN(Json snapshot, ParseJson(stored->snapshot, "case " + std::to_string(id)));
+  ERFLOW_ASSIGN_OR_RETURN(view.state, CaseState::FromJson(snapshot));
+  ERFLOW_ASSIGN_OR_RETURN(view.definition, impl_->definitions.Get(stored->plan, stored->plan_version));
+  ERFLOW_ASSIGN_OR_RETURN(view.history, impl_->store->CaseEvents(id));
+  ERFLOW_ASSIGN_OR_RETURN(view.fields, ParseJson(stored->summary, "case summary"));
+  return view;
+}
+
+Result<std::vector<CaseSummary>> Engine::ListCases(const CaseQuery& q) {
+  CaseFilter f;
+  f.plan = q.plan;
+  f.status = q.status;
+  f.unit = q.unit;
+  f.from = q.from;
+  f.to = q.to;
+  f.limit = q.limit;
+  f.after_id = q.after_id;
+  ERFLOW_ASSIGN_OR_RETURN(auto stored, impl_->store->ListCases(f));
+  std::vector<CaseSummary> out;
+  for (const auto& c : stored) {
+    CaseSummary s{c.id, c.plan, c.plan_version, c.unit, c.status, c.opened_at, c.updated_at, c.version, Json()};
+    auto fields = ParseJson(c.summary, "case summary");
+    s.fields = fields.ok() ? *fields : Json::Object();
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<std::vector<WorkItem>> Engine::Queue(const std::string& user, int64_t limit) {
+  ERFLOW_ASSIGN_OR_RETURN(User u, GetUser(user));
+  return impl_->store->Queue(u, limit);
+}
+
+Result<AuditReport> Engine::VerifyAudit(bool check_snapshots) { return VerifyStore(impl_->store.get(), check_snapshots); }
+
+Result<CaseState> Engine::Rebuild(int64_t case_id) {
+  ERFLOW_ASSIGN_OR_RETURN(auto events, impl_->store->CaseEvents(case_id));
+  if (events.empty()) return Status::NotFound("case " + std::to_string(case_id) + " has no history");
+  return RebuildFromHistory(events);
+}
+
+}  // namespace erflow

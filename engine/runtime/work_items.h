@@ -1,0 +1,19 @@
+// Deriving a case's queue entries and its summary fields from its snapshot. Both are
+// written in the same transaction as the snapshot and can be rebuilt from it.
+// Thread rules: pure functions.
+#pragma once
+
+#include <vector>
+
+#include "erflow/case_state.h"
+#include "erflow/definition.h"
+#include "erflow/work_item.h"
+
+namespace erflow {
+
+std::vector<WorkItem> DeriveWorkItems(const Definition& def, const CaseState& state);
+
+// The definition's caseFields evaluated on the case, plus "stages": the open stages.
+Json DeriveCaseFields(const Definition& def, const CaseState& state);
+
+}  // namespace erflow

@@ -1,0 +1,100 @@
+// The write transaction of SqlStore: holds one pooled connection inside BEGIN … COMMIT.
+#include "store/sql_transaction.h"
+
+namespace erflow {
+
+SqlTransaction::~SqlTransaction() {
+  if (!done_) lease_->Rollback();
+}
+
+Result<std::optional<StoredCase>> SqlTransaction::LoadCase(int64_t id) { return sql::LoadCase(lease_.get(), id); }
+
+Result<int64_t> SqlTransaction::InsertCase(const StoredCase& c) {
+  ERFLOW_ASSIGN_OR_RETURN(
+      auto rows, lease_->Query("INSERT INTO cases (plan, plan_version, unit, status, opened_at, updated_at, version, "
+                               "head_hash, snapshot, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                               {c.plan, c.plan_version, c.unit, c.status, c.opened_at.seconds, c.updated_at.seconds,
+                                c.version, c.head_hash, c.snapshot, c.summary}));
+  if (rows.empty()) return Status::IOError("inserting a case returned no id");
+  return SqlInt(rows[0][0]);
+}
+
+Status SqlTransaction::UpdateCase(const StoredCase& c, int64_t expected_version) {
+  ERFLOW_ASSIGN_OR_RETURN(
+      int64_t changed,
+      lease_->Execute("UPDATE cases SET status = ?, updated_at = ?, version = ?, head_hash = ?, snapshot = ?, "
+                      "summary = ? WHERE id = ? AND version = ?",
+                      {c.status, c.updated_at.seconds, c.version, c.head_hash, c.snapshot, c.summary, c.id,
+                       expected_version}));
+  if (changed != 1)
+    return Status::Conflict("case " + std::to_string(c.id) + " changed since version " +
+                            std::to_string(expected_version) + "; reload it and try again");
+  return Status::Ok();
+}
+
+Status SqlTransaction::AppendEvent(const HistoryEvent& e) {
+  SqlValue key = e.key.empty() ? SqlValue() : SqlValue(e.key);
+  return lease_
+      ->Execute("INSERT INTO events (case_id, seq, at, actor, command, idem_key, body, hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                {e.case_id, e.seq, e.at.seconds, e.actor, e.command, key, e.body, e.hash})
+      .status();
+}
+
+Result<std::optional<HistoryEvent>> SqlTransaction::FindEventByKey(const std::string& key) {
+  ERFLOW_ASSIGN_OR_RETURN(
+      auto rows, lease_->Query(std::string("SELECT ") + sql::kEventColumns + " FROM events WHERE idem_key = ?", {key}));
+  if (rows.empty()) return std::optional<HistoryEvent>();
+  return std::optional<HistoryEvent>(sql::EventFromRow(rows[0]));
+}
+
+Status SqlTransaction::ReplaceWorkItems(int64_t case_id, const std::vector<WorkItem>& items) {
+  ERFLOW_RETURN_IF_ERROR(lease_->Execute("DELETE FROM work_items WHERE case_id = ?", {case_id}).status());
+  for (const auto& w : items) {
+    ERFLOW_RETURN_IF_ERROR(
+        lease_
+            ->Execute(std::string("INSERT INTO work_items (") + sql::kWorkItemColumns +
+                          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      {w.case_id, w.task, w.node, w.kind, w.role, w.unit, w.assignee, w.exclude_user,
+                       w.created_at.seconds, w.plan, w.title, w.due, int64_t{w.overdue ? 1 : 0}})
+            .status());
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<User>> SqlTransaction::GetUser(const std::string& name) {
+  return sql::GetUser(lease_.get(), name);
+}
+
+Result<std::vector<User>> SqlTransaction::UsersWith(const std::string& role, const std::string& unit) {
+  ERFLOW_ASSIGN_OR_RETURN(
+      auto rows, lease_->Query(std::string("SELECT ") + sql::kUserColumns +
+                                   " FROM users WHERE unit = ? AND active = 1 ORDER BY name",
+                               {unit}));
+  std::vector<User> out;
+  for (const auto& r : rows) {
+    User u = sql::UserFromRow(r);
+    if (u.HasRole(role)) out.push_back(std::move(u));
+  }
+  return out;
+}
+
+Result<int64_t> SqlTransaction::NextSequence(const std::string& name) {
+  ERFLOW_ASSIGN_OR_RETURN(int64_t changed,
+                          lease_->Execute("UPDATE sequences SET value = value + 1 WHERE name = ?", {name}));
+  if (changed == 0) {
+    ERFLOW_RETURN_IF_ERROR(
+        lease_->Execute("INSERT INTO sequences (name, value) VALUES (?, 1)", {name}).status());
+    return int64_t{1};
+  }
+  ERFLOW_ASSIGN_OR_RETURN(auto rows, lease_->Query("SELECT value FROM sequences WHERE name = ?", {name}));
+  return SqlInt(rows.at(0).at(0));
+}
+
+Status SqlTransaction::Commit() {
+  Status s = lease_->Commit();
+  if (s.ok()) done_ = true;
+  return s;
+}
+
+}  // namespace erflow

@@ -1,0 +1,110 @@
+// Store: the narrow persistence interface of the engine — cases (snapshot + version),
+// their hash-chained history, queue rows, users, deployed definitions, sequences and
+// timers. The runtime never writes SQL; backends (SQLite now, PostgreSQL later) implement
+// this and pass the same store test suite.
+//
+// Writes happen inside a StoreTransaction: everything a command does (append history,
+// update the snapshot, replace queue rows, add/cancel timers, take a filing number) is
+// one transaction, or nothing.
+// Thread rules: a Store is shared between threads; each transaction belongs to one thread.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "erflow/history_event.h"
+#include "erflow/result.h"
+#include "erflow/user.h"
+#include "erflow/work_item.h"
+
+namespace erflow {
+
+struct StoredCase {
+  int64_t id = 0;
+  std::string plan;
+  int64_t plan_version = 0;
+  std::string unit;
+  std::string status;
+  Instant opened_at;
+  Instant updated_at;
+  int64_t version = 0;
+  std::string head_hash;
+  std::string snapshot;  // CaseState JSON
+  std::string summary;   // JSON of the definition's caseFields (level, category, …)
+};
+
+struct StoredDefinition {
+  std::string id;
+  int64_t version = 0;
+  std::string content_hash;
+  std::string bundle;  // JSON
+  Instant deployed_at;
+  std::string deployed_by;
+};
+
+struct CaseFilter {
+  std::string plan;
+  std::string status;
+  std::string unit;
+  Instant from, to;  // opened_at range, inclusive; zero means open-ended
+  int64_t limit = 100;
+  int64_t after_id = 0;  // keyset paging
+};
+
+class StoreTransaction {
+ public:
+  virtual ~StoreTransaction() = default;  // rolls back unless committed
+
+  virtual Result<std::optional<StoredCase>> LoadCase(int64_t id) = 0;
+  // Inserts with a fresh id and returns it.
+  virtual Result<int64_t> InsertCase(const StoredCase& c) = 0;
+  // Conflict unless the stored version equals `expected_version`.
+  virtual Status UpdateCase(const StoredCase& c, int64_t expected_version) = 0;
+  virtual Status AppendEvent(const HistoryEvent& e) = 0;
+  virtual Result<std::optional<HistoryEvent>> FindEventByKey(const std::string& key) = 0;
+  virtual Status ReplaceWorkItems(int64_t case_id, const std::vector<WorkItem>& items) = 0;
+  virtual Result<std::optional<User>> GetUser(const std::string& name) = 0;
+  virtual Result<std::vector<User>> UsersWith(const std::string& role, const std::string& unit) = 0;
+  // Next value of a named gapless counter (1, 2, 3…), taken inside this transaction.
+  virtual Result<int64_t> NextSequence(const std::string& name) = 0;
+  virtual Status Commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual Result<std::unique_ptr<StoreTransaction>> BeginWrite() = 0;
+
+  virtual Result<std::optional<StoredCase>> LoadCase(int64_t id) = 0;
+  virtual Result<std::vector<StoredCase>> ListCases(const CaseFilter& filter) = 0;
+  virtual Result<std::vector<HistoryEvent>> CaseEvents(int64_t case_id) = 0;
+  // Calls `fn` for every case id in ascending order with its events (audit, rebuild).
+  virtual Status ForEachCaseHistory(
+      const std::function<Status(const StoredCase&, const std::vector<HistoryEvent>&)>& fn) = 0;
+  // Case ids that have events but no case row (a deleted snapshot).
+  virtual Result<std::vector<int64_t>> OrphanEventCases() = 0;
+  // The user's queue, oldest first: items assigned to them, and unassigned items for
+  // their roles in their unit that four-eyes does not exclude them from.
+  virtual Result<std::vector<WorkItem>> Queue(const User& user, int64_t limit) = 0;
+
+  virtual Status PutUser(const User& user) = 0;  // insert or update
+  virtual Result<std::optional<User>> GetUser(const std::string& name) = 0;
+  virtual Result<std::vector<User>> ListUsers() = 0;
+
+  // Inserts a new version unless the latest has the same content hash; returns the
+  // version that is now current for `id` and whether it was new.
+  virtual Result<std::pair<int64_t, bool>> DeployDefinition(const StoredDefinition& d) = 0;
+  virtual Result<std::optional<StoredDefinition>> GetDefinition(const std::string& id, int64_t version) = 0;
+  virtual Result<std::optional<StoredDefinition>> LatestDefinition(const std::string& id) = 0;
+  virtual Result<std::vector<StoredDefinition>> ListDefinitions() = 0;  // every version, no bundle
+};
+
+// Opens the store named by `url`: a file path (SQLite) — the PostgreSQL backend will be
+// chosen by a postgresql:// URL.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
+
+}  // namespace erflow
