@@ -192,6 +192,8 @@ class Checker {
               Report(path + ".approval.form", "field \"" + field.id + "\" is in both form " + t.form +
                                                   " and approval form " + a->id + "; the task's data would be ambiguous");
       }
+      if (!t.filing_field.empty() && !TaskHasField(t, t.filing_field))
+        Report(path + ".filing.field", "field \"" + t.filing_field + "\" is not in the task's form");
       for (const auto& m : missing_actor_tasks_) Report(path, "unit \"@actor:" + m + "\" names no task \"" + m + "\"");
       if (t.actions.count(Action::kReturn) && t.return_to.empty())
         Report(path + ".actions", "action \"return\" needs \"returnTo\" (the task work is sent back to)");

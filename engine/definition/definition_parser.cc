@@ -174,6 +174,11 @@ void ReadTask(const Json& doc, const std::string& path, const std::string& stage
   t->next = r.Id("next", false).value_or("");
   t->return_to = r.Id("returnTo", false).value_or("");
   t->record = r.Id("record", false).value_or("");
+  if (const Json* filing = r.Object("filing", false)) {
+    ObjectReader f(*filing, r.PathOf("filing"), problems);
+    t->filing_field = f.Id("field", true).value_or("");
+    f.RejectUnknownKeys();
+  }
   t->actions = ReadActions(r, {Action::kSubmit, Action::kTransfer, Action::kWithdraw},
                            {Action::kSubmit, Action::kReturn, Action::kTransfer, Action::kWithdraw});
   t->actions.insert(Action::kSubmit);

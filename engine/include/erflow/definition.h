@@ -75,6 +75,7 @@ struct TaskSpec {
   std::vector<AssigneeRule> cc;  // 抄送: read-only visibility on completion
   bool adhoc = false;  // may be started at any time while the case is active (续报)
   std::string record;  // the record this task issues (reports/), may be empty
+  std::string filing_field;  // a filing number is assigned into this field on completion
 };
 
 struct Branch {
