@@ -110,7 +110,7 @@ Status WriteRegisterCharts(lxw_workbook* wb, const RegisterStats& stats, const R
   lxw_worksheet* chart_ws = workbook_add_worksheet(wb, chart_name);
   lxw_worksheet* data_ws = chart_ws ? workbook_add_worksheet(wb, data_name) : nullptr;
   if (data_ws == nullptr) {
-    return Status::IOError(path + ": cannot add the chart sheets (temporary file in tmpdir?)");
+    return Status::IOError(path + ": libxlsxwriter cannot add the chart sheets");
   }
   worksheet_gridlines(chart_ws, LXW_HIDE_ALL_GRIDLINES);
   worksheet_set_column(data_ws, 0, 0, 22, nullptr);

@@ -27,10 +27,14 @@ Status RegisterSheet::AddWorksheet() {
   if (worksheet_count_ > 0) name += " (" + std::to_string(worksheet_count_ + 1) + ")";
   lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
   if (ws == nullptr) {
-    // libxlsxwriter only says why on stderr; in constant-memory mode the usual cause is
-    // the temporary file it opens per worksheet.
-    return Status::IOError(setup_.path + ": cannot add worksheet " + name +
-                           " (temporary file in tmpdir not writable?)");
+    return Status::IOError(setup_.path + ": libxlsxwriter cannot add worksheet " + name);
+  }
+  if (!ws->optimize) {
+    // libxlsxwriter could not open the worksheet's temporary file and quietly went back to
+    // holding every row in memory: for a large register that ends in an out-of-memory
+    // kill, so refuse now.
+    return Status::IOError(setup_.path + ": cannot create a temporary file in /tmp for worksheet " +
+                           name + " (constant-memory mode needs one)");
   }
   ws_ = ws;
   ++worksheet_count_;

@@ -115,7 +115,7 @@ Result<std::unique_ptr<RegisterWriter>> RegisterWriter::Open(const std::string& 
 
   lxw_workbook_options wo = {};
   wo.constant_memory = LXW_TRUE;
-  wo.tmpdir = impl->options.tmpdir.empty() ? nullptr : impl->options.tmpdir.data();
+  wo.tmpdir = nullptr;       // ignored by Debian's build anyway (see register_writer.h)
   wo.use_zip64 = LXW_FALSE;  // parts stay far below 4 GB: Excel caps a sheet at 1,048,576 rows
   impl->wb = workbook_new_opt(partial.c_str(), &wo);
   if (impl->wb == nullptr) {

@@ -20,6 +20,12 @@
 // succeeds: a reader never sees half a register, and a failed export leaves an earlier
 // file at <path> untouched.
 //
+// Constant memory costs disk instead: until Close(), libxlsxwriter keeps each worksheet in
+// a temporary file, about 0.9 KB per case row. Debian's libxlsxwriter 1.1.4 is built to use
+// tmpfile(), which always creates them in /tmp and ignores libxlsxwriter's tmpdir option, so
+// the writer offers none; /tmp must have room (and should not be RAM-backed) for large
+// registers.
+//
 // Thread rules: one thread at a time per writer (no internal locking). Separate writers
 // on separate paths are independent. The progress callback runs on the calling thread.
 #pragma once
@@ -65,9 +71,6 @@ struct RegisterOptions {
   // measured up to it; without it that cell stays blank. Also stamped as the workbook's
   // creation time, so the same rows and as_of give the same file contents.
   std::optional<Instant> as_of;
-  // Directory for libxlsxwriter's temporary sheet files (about 1 KB per row until
-  // Close()). Empty: the system default. Avoid a RAM-backed /tmp for large registers.
-  std::string tmpdir;
   // Called every progress_every rows (all sheets together) and at the phases of Close().
   // Must not throw. Default: none.
   std::function<void(const RegisterProgress&)> progress;
