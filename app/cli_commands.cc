@@ -4,9 +4,11 @@
 namespace erflow::cli {
 
 int RunVersionCommand(CliContext& ctx, const Args& args);
+int RunCalendarCommand(CliContext& ctx, const Args& args);
 
 const CommandSpec kCommands[] = {
     {"version", "print the version", RunVersionCommand},
+    {"calendar", "working-day calendar and due-time arithmetic", RunCalendarCommand},
 };
 const size_t kCommandCount = sizeof(kCommands) / sizeof(kCommands[0]);
 
