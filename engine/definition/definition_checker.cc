@@ -36,9 +36,11 @@ class Checker {
       : doc_(doc), def_(def), problems_(problems) {}
 
   void Run() {
+    size_t before = problems_->size();
     IndexNodes();
     CheckReferences();
-    CheckGraph();
+    // The graph is only meaningful once every node and arc is sound.
+    if (problems_->size() == before) CheckGraph();
   }
 
  private:

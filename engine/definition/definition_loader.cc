@@ -37,7 +37,7 @@ Result<DefinitionPtr> LoadDefinitionBundle(const Json& bundle, int64_t version) 
     def->forms.emplace(form->id, std::move(form).value());
   }
   ParseDefinitionDocument(doc, &problems, def.get());
-  if (problems.empty()) CheckDefinition(doc, *def, &problems);
+  CheckDefinition(doc, *def, &problems);
   problems.Append(form_problems);
   if (!problems.empty()) return problems.ToStatus();
   def->bundle = bundle;
