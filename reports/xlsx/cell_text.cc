@@ -1,4 +1,5 @@
-// See cell_text.h.
+// UTF-8 validation and cell-size fitting for register text (see cell_text.h).
+// Thread rules: pure functions.
 #include "cell_text.h"
 
 #include <cstdint>

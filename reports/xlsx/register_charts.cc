@@ -1,6 +1,7 @@
 // See register_charts.h. The data sheet holds two tables one above the other, months first,
 // then deadline kinds, separated by a blank row; constant-memory mode wants rows written
 // top to bottom, and this layout lets each table be written in one pass.
+// Thread rules: runs inside Close(), on the writing thread.
 #include "register_charts.h"
 
 #include <cstddef>

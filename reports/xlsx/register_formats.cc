@@ -1,5 +1,6 @@
 // See register_formats.h. The warning cells are filled with their colour because that is
 // how the plans themselves print them; red and blue get white text to stay legible.
+// Thread rules: as register_formats.h.
 #include "register_formats.h"
 
 #include <cstddef>

@@ -2,6 +2,7 @@
 // later row is touched, so everything that belongs to the title and header rows (row
 // heights, their cells) is written before the first data row; the autofilter and panes are
 // sheet-level settings and can be set at any time before the workbook closes.
+// Thread rules: as register_sheet.h.
 #include "register_sheet.h"
 
 #include <algorithm>

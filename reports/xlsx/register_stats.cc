@@ -1,4 +1,5 @@
-// See register_stats.h.
+// RegisterStats: chart aggregates gathered while streaming (see register_stats.h).
+// Thread rules: used by the thread that writes the workbook.
 #include "register_stats.h"
 
 #include "erflow/civil_date.h"

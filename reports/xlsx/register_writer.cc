@@ -1,6 +1,7 @@
 // See register_writer.h. The writer checks a row, asks its RegisterSheet where the row
 // goes, writes the cells, then feeds the statistics: the only state that grows with the
 // export is libxlsxwriter's temporary sheet files on disk.
+// Thread rules: as register_writer.h (one thread at a time per writer).
 #include "erflow/reports/register_writer.h"
 
 #include <cerrno>
@@ -82,10 +83,26 @@ struct RegisterWriter::Impl {
     return s;
   }
 
-  Status RowFailed(lxw_error err, const RegisterSheet& sheet) {
-    return Fail(XlsxStatus(err, path,
-                           std::string("writing ") + sheet.layout().Name(lang()) + " row " +
-                               std::to_string(sheet.rows())));
+  // The steps every row goes through: refuse it if its check failed, find its place, let
+  // `write_cells` fill it, count it, report progress. Write failures stick.
+  template <typename WriteCells>
+  Status Append(RegisterSheet& sheet, const RowCheck& check, uint64_t* counter,
+                WriteCells&& write_cells) {
+    if (!check.status().ok()) return check.status();
+    lxw_worksheet* ws = nullptr;
+    lxw_row_t row = 0;
+    Status st = sheet.NextRow(&ws, &row);
+    if (!st.ok()) return Fail(st);
+    RowWriter w(ws, row, formats, truncated_marker);
+    write_cells(w);
+    if (w.error() != LXW_NO_ERROR) {
+      return Fail(XlsxStatus(w.error(), path,
+                             std::string("writing ") + sheet.layout().Name(lang()) + " row " +
+                                 std::to_string(sheet.rows())));
+    }
+    ++*counter;
+    RowDone();
+    return Status::Ok();
   }
 };
 
@@ -163,35 +180,26 @@ Status RegisterWriter::AddCase(const CaseRow& r) {
     check.Fail(kCaseLateFlags,
                "unknown late flag bits " + std::to_string(r.late_flags & ~kAllLateFlags));
   }
-  if (!check.status().ok()) return check.status();
-
-  lxw_worksheet* ws = nullptr;
-  lxw_row_t row = 0;
-  Status st = m.cases->NextRow(&ws, &row);
-  if (!st.ok()) return m.Fail(st);
   const Language lang = m.lang();
-  RowWriter w(ws, row, m.formats, m.truncated_marker);
-  w.Text(kCaseId, r.case_id);
-  w.Text(kCasePlan, r.plan);
-  w.Text(kCaseCategory, r.category);
-  w.Label(kCaseLevel, Label(r.level, lang));
-  w.Label(kCaseWarning, Label(r.warning, lang), m.formats.Warning(r.warning));
-  w.Text(kCaseUnit, r.unit);
-  w.Moment(kCaseDiscovered, r.discovered);
-  w.Moment(kCaseReported, r.reported);
-  w.Moment(kCaseActivated, r.activated);
-  w.Moment(kCaseEnded, r.ended);
-  w.Text(kCaseFilingNumber, r.filing_number);
-  w.Day(kCaseFiled, r.filed);
-  w.Moment(kCaseSummary, r.summary_submitted);
-  w.Text(kCaseStatus, r.status);
-  if (r.late_flags != 0) w.Text(kCaseLateFlags, LateFlagsText(r.late_flags, lang));
-  w.Number(kCaseLateCount, LateFlagCount(r.late_flags), m.formats.count);
-  if (w.error() != LXW_NO_ERROR) return m.RowFailed(w.error(), *m.cases);
-
+  ERFLOW_RETURN_IF_ERROR(m.Append(*m.cases, check, &m.counts.cases, [&](RowWriter& w) {
+    w.Text(kCaseId, r.case_id);
+    w.Text(kCasePlan, r.plan);
+    w.Text(kCaseCategory, r.category);
+    w.Label(kCaseLevel, Label(r.level, lang));
+    w.Label(kCaseWarning, Label(r.warning, lang), m.formats.Warning(r.warning));
+    w.Text(kCaseUnit, r.unit);
+    w.Moment(kCaseDiscovered, r.discovered);
+    w.Moment(kCaseReported, r.reported);
+    w.Moment(kCaseActivated, r.activated);
+    w.Moment(kCaseEnded, r.ended);
+    w.Text(kCaseFilingNumber, r.filing_number);
+    w.Day(kCaseFiled, r.filed);
+    w.Moment(kCaseSummary, r.summary_submitted);
+    w.Text(kCaseStatus, r.status);
+    if (r.late_flags != 0) w.Text(kCaseLateFlags, LateFlagsText(r.late_flags, lang));
+    w.Number(kCaseLateCount, LateFlagCount(r.late_flags), m.formats.count);
+  }));
   m.stats.AddCase(r);
-  ++m.counts.cases;
-  m.RowDone();
   return Status::Ok();
 }
 
@@ -218,27 +226,18 @@ Status RegisterWriter::AddDeadline(const DeadlineRow& r) {
       .Text(kDeadlineKind, r.kind_label)
       .Moment(kDeadlineDue, r.due)
       .Moment(kDeadlineDone, r.done);
-  if (!check.status().ok()) return check.status();
-
-  lxw_worksheet* ws = nullptr;
-  lxw_row_t row = 0;
-  Status st = m.deadlines->NextRow(&ws, &row);
-  if (!st.ok()) return m.Fail(st);
-  RowWriter w(ws, row, m.formats, m.truncated_marker);
-  w.Text(kDeadlineCaseId, r.case_id);
-  w.Text(kDeadlineName, r.name);
-  w.Text(kDeadlineKind, r.kind_label.empty() ? r.kind_code : r.kind_label);
-  w.Moment(kDeadlineDue, r.due);
-  w.Moment(kDeadlineDone, r.done);
-  w.Label(kDeadlineState, Label(r.state, m.lang()));
-  if (auto hours = LateHours(r, m.options.as_of)) {
-    w.Number(kDeadlineLateHours, *hours, m.formats.hours);
-  }
-  if (w.error() != LXW_NO_ERROR) return m.RowFailed(w.error(), *m.deadlines);
-
+  ERFLOW_RETURN_IF_ERROR(m.Append(*m.deadlines, check, &m.counts.deadlines, [&](RowWriter& w) {
+    w.Text(kDeadlineCaseId, r.case_id);
+    w.Text(kDeadlineName, r.name);
+    w.Text(kDeadlineKind, r.kind_label.empty() ? r.kind_code : r.kind_label);
+    w.Moment(kDeadlineDue, r.due);
+    w.Moment(kDeadlineDone, r.done);
+    w.Label(kDeadlineState, Label(r.state, m.lang()));
+    if (auto hours = LateHours(r, m.options.as_of)) {
+      w.Number(kDeadlineLateHours, *hours, m.formats.hours);
+    }
+  }));
   m.stats.AddDeadline(r);
-  ++m.counts.deadlines;
-  m.RowDone();
   return Status::Ok();
 }
 
@@ -252,31 +251,22 @@ Status RegisterWriter::AddRewardPenalty(const RewardPenaltyRow& r) {
       .Text(kItemDismissalReason, r.dismissal_reason)
       .Text(kItemDecidedBy, r.decided_by)
       .Moment(kItemDecided, r.decided);
-  if (!check.status().ok()) return check.status();
-
-  lxw_worksheet* ws = nullptr;
-  lxw_row_t row = 0;
-  Status st = m.items->NextRow(&ws, &row);
-  if (!st.ok()) return m.Fail(st);
   const Language lang = m.lang();
   const bool en = lang == Language::kEnglish;
-  RowWriter w(ws, row, m.formats, m.truncated_marker);
-  w.Text(kItemCaseId, r.case_id);
-  w.Label(kItemKind, Label(r.kind, lang));
-  w.Text(kItemSubject, r.subject);
-  w.Label(kItemGround, Label(r.ground, lang));
-  w.Text(kItemReason, r.reason);
-  w.Label(kItemOutcome, Label(r.outcome, lang));
-  w.Label(kItemStatus, Label(r.status, lang));
-  w.Text(kItemDismissalReason, r.dismissal_reason);
-  w.Label(kItemProposedBy, r.system_proposed ? (en ? "System" : "系统") : (en ? "Person" : "人工"));
-  w.Text(kItemDecidedBy, r.decided_by);
-  w.Moment(kItemDecided, r.decided);
-  if (w.error() != LXW_NO_ERROR) return m.RowFailed(w.error(), *m.items);
-
-  ++m.counts.reward_penalty_items;
-  m.RowDone();
-  return Status::Ok();
+  return m.Append(*m.items, check, &m.counts.reward_penalty_items, [&](RowWriter& w) {
+    w.Text(kItemCaseId, r.case_id);
+    w.Label(kItemKind, Label(r.kind, lang));
+    w.Text(kItemSubject, r.subject);
+    w.Label(kItemGround, Label(r.ground, lang));
+    w.Text(kItemReason, r.reason);
+    w.Label(kItemOutcome, Label(r.outcome, lang));
+    w.Label(kItemStatus, Label(r.status, lang));
+    w.Text(kItemDismissalReason, r.dismissal_reason);
+    w.Label(kItemProposedBy,
+            r.system_proposed ? (en ? "System" : "系统") : (en ? "Person" : "人工"));
+    w.Text(kItemDecidedBy, r.decided_by);
+    w.Moment(kItemDecided, r.decided);
+  });
 }
 
 Status RegisterWriter::Close() {

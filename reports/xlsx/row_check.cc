@@ -1,5 +1,6 @@
 // See row_check.h. Only the first problem of a row is reported: one clear line is what
 // the CLI prints, and fixing the source usually fixes the rest.
+// Thread rules: a short-lived local of the writing thread.
 #include "row_check.h"
 
 #include "cell_text.h"

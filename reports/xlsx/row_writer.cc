@@ -1,4 +1,5 @@
-// See row_writer.h.
+// RowWriter: the cells of one register row (see row_writer.h).
+// Thread rules: a short-lived local of the writing thread.
 #include "row_writer.h"
 
 #include "cell_text.h"

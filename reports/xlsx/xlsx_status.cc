@@ -1,6 +1,7 @@
 // See xlsx_status.h. File and zip errors are IOError (the caller may retry elsewhere);
 // everything else means we asked libxlsxwriter for something it refuses, a bug on our side
 // or bad input, hence InvalidArgument.
+// Thread rules: pure functions.
 #include "xlsx_status.h"
 
 #include <cerrno>

@@ -10,11 +10,14 @@
 //
 // Sheets, in tab order: 台账 (cases), 时限 (deadlines), 奖惩 (commendations and
 // accountability), then any continuation sheets ("时限 (2)", when a sheet passes Excel's
-// 1,048,576-row limit), 统计图 (two charts: cases per month by level, stacked; on-time
-// rate per deadline kind) and 统计数据 (the aggregates the charts read, computed while
-// streaming). Every register sheet has an optional title row, a frozen header row, an
-// autofilter over header + data, fixed column widths, and real values: moments are Excel
-// date serials in China time (UTC+8) with a date format, counts and hours are numbers.
+// 1,048,576-row limit), 统计图 (two charts: cases per month of discovery — else of
+// report — in China time, stacked by level; on-time rate met / (met + late + missed) per
+// deadline kind) and 统计数据 (the aggregates the charts read, computed while streaming;
+// an Excel chartsheet holds one chart only, so 统计图 is a worksheet holding both).
+// Every register sheet has an optional title row, a frozen header row, an autofilter over
+// header + data, fixed column widths, and real values: moments are Excel date serials in
+// China time (UTC+8) with a date format, counts and hours are numbers. Late flags appear
+// twice on 台账: as text (迟报、总结逾期) to read, and as a count to sort and sum.
 //
 // The workbook is written to "<path>.partial" and renamed onto <path> only when Close()
 // succeeds: a reader never sees half a register, and a failed export leaves an earlier
