@@ -121,7 +121,12 @@ namespace {
 
 void DumpString(const std::string& s, std::string* out) {
   out->push_back('"');
-  for (unsigned char c : s) {
+  size_t run_start = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s, run_start, i - run_start);  // the plain run before this character
+    run_start = i + 1;
     switch (c) {
       case '"': out->append("\\\""); break;
       case '\\': out->append("\\\\"); break;
@@ -130,16 +135,14 @@ void DumpString(const std::string& s, std::string* out) {
       case '\t': out->append("\\t"); break;
       case '\b': out->append("\\b"); break;
       case '\f': out->append("\\f"); break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out->append(buf);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out->append(buf);
+      }
     }
   }
+  out->append(s, run_start, std::string::npos);
   out->push_back('"');
 }
 

@@ -45,11 +45,16 @@ class Parser {
   }
 
   int Column() const {
-    // Columns count characters, not bytes: count UTF-8 lead bytes since the line start.
-    int col = 1;
-    for (size_t i = line_start_; i < pos_ && i < s_.size(); ++i)
-      if ((static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80) ++col;
-    return col;
+    // Columns count characters, not bytes. Counting resumes from the last position asked
+    // about, so a long single-line document (a compact snapshot) stays linear.
+    if (memo_line_start_ != line_start_ || memo_pos_ > pos_) {
+      memo_line_start_ = line_start_;
+      memo_pos_ = line_start_;
+      memo_col_ = 1;
+    }
+    for (; memo_pos_ < pos_ && memo_pos_ < s_.size(); ++memo_pos_)
+      if ((static_cast<unsigned char>(s_[memo_pos_]) & 0xC0) != 0x80) ++memo_col_;
+    return memo_col_;
   }
 
   std::string Describe() const {
@@ -253,6 +258,18 @@ class Parser {
         return Fail("control character inside a string must be escaped");
       }
       if (c != '\\') {
+        // Copy a run of plain ASCII at once; validate anything else byte by byte.
+        size_t run = pos_;
+        while (run < s_.size()) {
+          unsigned char b = static_cast<unsigned char>(s_[run]);
+          if (b == '"' || b == '\\' || b < 0x20 || b >= 0x80) break;
+          ++run;
+        }
+        if (run > pos_) {
+          out->append(s_, pos_, run - pos_);
+          pos_ = run;
+          continue;
+        }
         if (!CopyUtf8(out)) return false;
         continue;
       }
@@ -333,6 +350,9 @@ class Parser {
   size_t pos_ = 0;
   int line_ = 1;
   size_t line_start_ = 0;
+  mutable size_t memo_line_start_ = 0;
+  mutable size_t memo_pos_ = 0;
+  mutable int memo_col_ = 1;
   std::string err_;
   int err_line_ = 0;
   int err_col_ = 0;

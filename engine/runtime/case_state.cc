@@ -18,24 +18,31 @@ std::vector<std::string> ReadStringList(const Json& j) {
 }  // namespace
 
 Json TaskInstance::ToJson() const {
+  // Empty and zero fields are left out: snapshots are written on every command.
   Json j = Json::Object();
-  j.Set("id", Json(id));
-  j.Set("node", Json(node));
-  j.Set("phase", Json(phase));
-  j.Set("state", Json(state));
-  j.Set("role", Json(role));
-  j.Set("unit", Json(unit));
-  j.Set("assignee", Json(assignee));
-  j.Set("submitted_by", Json(submitted_by));
-  j.Set("submitted_unit", Json(submitted_unit));
-  j.Set("submitted_at", Json(submitted_at.seconds));
-  j.Set("approvers", StringList(approvers));
-  j.Set("approved_by", StringList(approved_by));
-  j.Set("completed_by", Json(completed_by));
-  j.Set("completed_unit", Json(completed_unit));
-  j.Set("created_at", Json(created_at.seconds));
-  j.Set("completed_at", Json(completed_at.seconds));
-  j.Set("return_reason", Json(return_reason));
+  auto text = [&j](const char* key, const std::string& v) {
+    if (!v.empty()) j.Add(key, Json(v));
+  };
+  auto time = [&j](const char* key, Instant t) {
+    if (t.seconds) j.Add(key, Json(t.seconds));
+  };
+  j.Add("id", Json(id));
+  j.Add("node", Json(node));
+  j.Add("phase", Json(phase));
+  j.Add("state", Json(state));
+  text("role", role);
+  text("unit", unit);
+  text("assignee", assignee);
+  text("submitted_by", submitted_by);
+  text("submitted_unit", submitted_unit);
+  time("submitted_at", submitted_at);
+  if (!approvers.empty()) j.Add("approvers", StringList(approvers));
+  if (!approved_by.empty()) j.Add("approved_by", StringList(approved_by));
+  text("completed_by", completed_by);
+  text("completed_unit", completed_unit);
+  time("created_at", created_at);
+  time("completed_at", completed_at);
+  text("return_reason", return_reason);
   return j;
 }
 
@@ -92,26 +99,26 @@ const TaskInstance* CaseState::LastCompleted(const std::vector<std::string>& nod
 
 Json CaseState::ToJson() const {
   Json j = Json::Object();
-  j.Set("id", Json(id));
-  j.Set("plan", Json(plan));
-  j.Set("plan_version", Json(plan_version));
-  j.Set("unit", Json(unit));
-  j.Set("opened_by", Json(opened_by));
-  j.Set("opened_at", Json(opened_at.seconds));
-  j.Set("status", Json(status));
-  j.Set("end_node", Json(end_node));
-  j.Set("outcome", Json(outcome));
-  j.Set("closed_at", Json(closed_at.seconds));
-  j.Set("version", Json(version));
-  j.Set("head_hash", Json(head_hash));
-  j.Set("next_task", Json(next_task));
+  j.Add("id", Json(id));
+  j.Add("plan", Json(plan));
+  j.Add("plan_version", Json(plan_version));
+  j.Add("unit", Json(unit));
+  j.Add("opened_by", Json(opened_by));
+  j.Add("opened_at", Json(opened_at.seconds));
+  j.Add("status", Json(status));
+  j.Add("end_node", Json(end_node));
+  j.Add("outcome", Json(outcome));
+  j.Add("closed_at", Json(closed_at.seconds));
+  j.Add("version", Json(version));
+  j.Add("head_hash", Json(head_hash));
+  j.Add("next_task", Json(next_task));
   Json ts = Json::Array();
   for (const auto& t : tasks) ts.Push(t.ToJson());
-  j.Set("tasks", std::move(ts));
-  j.Set("data", data);
+  j.Add("tasks", std::move(ts));
+  j.Add("data", data);
   Json joins_json = Json::Object();
-  for (const auto& [k, v] : joins) joins_json.Set(k, Json(v));
-  j.Set("joins", std::move(joins_json));
+  for (const auto& [k, v] : joins) joins_json.Add(k, Json(v));
+  j.Add("joins", std::move(joins_json));
   return j;
 }
 

@@ -72,8 +72,12 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
   } else {
     ERFLOW_ASSIGN_OR_RETURN(auto stored, tx->LoadCase(cmd.case_id));
     if (!stored) return Status::NotFound("no case " + std::to_string(cmd.case_id));
-    ERFLOW_ASSIGN_OR_RETURN(Json snapshot, ParseJson(stored->snapshot, "case " + std::to_string(cmd.case_id)));
-    ERFLOW_ASSIGN_OR_RETURN(state, CaseState::FromJson(snapshot));
+    if (auto cached = snapshots_.Get(stored->id, stored->version, stored->head_hash)) {
+      state = std::move(*cached);
+    } else {
+      ERFLOW_ASSIGN_OR_RETURN(Json snapshot, ParseJson(stored->snapshot, "case " + std::to_string(cmd.case_id)));
+      ERFLOW_ASSIGN_OR_RETURN(state, CaseState::FromJson(snapshot));
+    }
     ERFLOW_ASSIGN_OR_RETURN(def, definitions_->Get(stored->plan, stored->plan_version));
   }
   if (cmd.expected_version && *cmd.expected_version != state.version)
@@ -108,26 +112,26 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
   }
 
   Json body = Json::Object();
-  body.Set("case", Json(next.id));
-  body.Set("seq", Json(state.version + 1));
-  body.Set("prev", Json(state.version == 0 ? HistoryEvent::GenesisHash() : state.head_hash));
-  body.Set("at", Json(FormatTimestamp(now)));
-  body.Set("actor", Json(actor->name));
-  body.Set("actor_name", Json(actor->Shown()));
-  body.Set("role", Json(planner.role_used()));
-  body.Set("unit", Json(actor->unit));
+  body.Add("case", Json(next.id));
+  body.Add("seq", Json(state.version + 1));
+  body.Add("prev", Json(state.version == 0 ? HistoryEvent::GenesisHash() : state.head_hash));
+  body.Add("at", Json(FormatTimestamp(now)));
+  body.Add("actor", Json(actor->name));
+  body.Add("actor_name", Json(actor->Shown()));
+  body.Add("role", Json(planner.role_used()));
+  body.Add("unit", Json(actor->unit));
   Json definition = Json::Object();
-  definition.Set("id", Json(def->id));
-  definition.Set("version", Json(def->version));
-  body.Set("definition", std::move(definition));
-  body.Set("command", Json(ActionName(cmd.action)));
-  body.Set("task", Json(planner.task_id()));
-  body.Set("node", Json(planner.node()));
-  body.Set("key", Json(cmd.idempotency_key));
-  if (!cmd.reason.empty()) body.Set("reason", Json(cmd.reason));
-  if (!cmd.target_user.empty()) body.Set("target", Json(cmd.target_user));
-  body.Set("changes", planner.changes());
-  body.Set("effects", planner.effects());
+  definition.Add("id", Json(def->id));
+  definition.Add("version", Json(def->version));
+  body.Add("definition", std::move(definition));
+  body.Add("command", Json(ActionName(cmd.action)));
+  body.Add("task", Json(planner.task_id()));
+  body.Add("node", Json(planner.node()));
+  body.Add("key", Json(cmd.idempotency_key));
+  if (!cmd.reason.empty()) body.Add("reason", Json(cmd.reason));
+  if (!cmd.target_user.empty()) body.Add("target", Json(cmd.target_user));
+  body.Add("changes", planner.changes());
+  body.Add("effects", planner.effects());
 
   HistoryEvent event;
   event.case_id = next.id;
@@ -156,8 +160,10 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
 
   ERFLOW_RETURN_IF_ERROR(tx->AppendEvent(event));
   ERFLOW_RETURN_IF_ERROR(tx->UpdateCase(stored, state.version));
-  ERFLOW_RETURN_IF_ERROR(tx->ReplaceWorkItems(next.id, DeriveWorkItems(*def, next)));
+  const std::vector<WorkItem> before = cmd.action == Action::kOpen ? std::vector<WorkItem>() : DeriveWorkItems(*def, state);
+  ERFLOW_RETURN_IF_ERROR(tx->UpdateWorkItems(next.id, before, DeriveWorkItems(*def, next)));
   ERFLOW_RETURN_IF_ERROR(tx->Commit());
+  snapshots_.Put(next);
 
   CommandOutcome out;
   out.case_id = next.id;

@@ -8,6 +8,7 @@
 #include "erflow/clock.h"
 #include "erflow/command.h"
 #include "runtime/definition_cache.h"
+#include "runtime/snapshot_cache.h"
 #include "store/store.h"
 
 namespace erflow {
@@ -25,6 +26,7 @@ class CommandProcessor {
   Store* store_;
   DefinitionCache* definitions_;
   const Clock* clock_;
+  SnapshotCache snapshots_;
 };
 
 // A fresh random idempotency key (128 bits, hex).

@@ -183,9 +183,15 @@ Result<std::vector<StoredDefinition>> SqlStore::ListDefinitions() {
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
     return Status::Unsupported("the PostgreSQL backend is not built into this erflow yet");
+  // "path?synchronous=NORMAL" chooses the durability level (default FULL).
   SqliteOptions options;
-  auto factory = [url, options]() -> Result<std::unique_ptr<SqlConnection>> {
-    ERFLOW_ASSIGN_OR_RETURN(auto conn, SqliteConnection::Open(url, options));
+  std::string path = url;
+  if (auto q = url.find("?synchronous="); q != std::string::npos) {
+    path = url.substr(0, q);
+    options.synchronous = url.substr(q + 13);
+  }
+  auto factory = [path, options]() -> Result<std::unique_ptr<SqlConnection>> {
+    ERFLOW_ASSIGN_OR_RETURN(auto conn, SqliteConnection::Open(path, options));
     return std::unique_ptr<SqlConnection>(std::move(conn));
   };
   {

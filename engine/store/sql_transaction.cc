@@ -48,14 +48,38 @@ Result<std::optional<HistoryEvent>> SqlTransaction::FindEventByKey(const std::st
   return std::optional<HistoryEvent>(sql::EventFromRow(rows[0]));
 }
 
-Status SqlTransaction::ReplaceWorkItems(int64_t case_id, const std::vector<WorkItem>& items) {
-  ERFLOW_RETURN_IF_ERROR(lease_->Execute("DELETE FROM work_items WHERE case_id = ?", {case_id}).status());
-  for (const auto& w : items) {
+namespace {
+
+bool SameItem(const WorkItem& a, const WorkItem& b) {
+  return a.task == b.task && a.node == b.node && a.kind == b.kind && a.role == b.role && a.unit == b.unit &&
+         a.assignee == b.assignee && a.exclude_user == b.exclude_user && a.created_at == b.created_at &&
+         a.title == b.title && a.due == b.due && a.overdue == b.overdue;
+}
+
+bool Contains(const std::vector<WorkItem>& items, const WorkItem& w) {
+  for (const auto& x : items)
+    if (SameItem(x, w)) return true;
+  return false;
+}
+
+}  // namespace
+
+Status SqlTransaction::UpdateWorkItems(int64_t case_id, const std::vector<WorkItem>& before,
+                                       const std::vector<WorkItem>& after) {
+  for (const auto& w : before) {
+    if (Contains(after, w)) continue;
+    ERFLOW_RETURN_IF_ERROR(
+        lease_->Execute("DELETE FROM work_items WHERE case_id = ? AND task = ? AND assignee = ?",
+                        {case_id, w.task, w.assignee})
+            .status());
+  }
+  for (const auto& w : after) {
+    if (Contains(before, w)) continue;
     ERFLOW_RETURN_IF_ERROR(
         lease_
             ->Execute(std::string("INSERT INTO work_items (") + sql::kWorkItemColumns +
                           ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      {w.case_id, w.task, w.node, w.kind, w.role, w.unit, w.assignee, w.exclude_user,
+                      {case_id, w.task, w.node, w.kind, w.role, w.unit, w.assignee, w.exclude_user,
                        w.created_at.seconds, w.plan, w.title, w.due, int64_t{w.overdue ? 1 : 0}})
             .status());
   }

@@ -17,7 +17,8 @@ class SqlTransaction final : public StoreTransaction {
   Status UpdateCase(const StoredCase& c, int64_t expected_version) override;
   Status AppendEvent(const HistoryEvent& e) override;
   Result<std::optional<HistoryEvent>> FindEventByKey(const std::string& key) override;
-  Status ReplaceWorkItems(int64_t case_id, const std::vector<WorkItem>& items) override;
+  Status UpdateWorkItems(int64_t case_id, const std::vector<WorkItem>& before,
+                         const std::vector<WorkItem>& after) override;
   Result<std::optional<User>> GetUser(const std::string& name) override;
   Result<std::vector<User>> UsersWith(const std::string& role, const std::string& unit) override;
   Result<int64_t> NextSequence(const std::string& name) override;

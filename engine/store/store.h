@@ -65,7 +65,10 @@ class StoreTransaction {
   virtual Status UpdateCase(const StoredCase& c, int64_t expected_version) = 0;
   virtual Status AppendEvent(const HistoryEvent& e) = 0;
   virtual Result<std::optional<HistoryEvent>> FindEventByKey(const std::string& key) = 0;
-  virtual Status ReplaceWorkItems(int64_t case_id, const std::vector<WorkItem>& items) = 0;
+  // Replaces the case's queue rows `before` (as derived from the previous snapshot) with
+  // `after`, touching only the rows that differ.
+  virtual Status UpdateWorkItems(int64_t case_id, const std::vector<WorkItem>& before,
+                                 const std::vector<WorkItem>& after) = 0;
   virtual Result<std::optional<User>> GetUser(const std::string& name) = 0;
   virtual Result<std::vector<User>> UsersWith(const std::string& role, const std::string& unit) = 0;
   // Next value of a named gapless counter (1, 2, 3…), taken inside this transaction.

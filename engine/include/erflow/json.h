@@ -65,6 +65,12 @@ class Json {
   bool Has(const std::string& key) const { return Find(key) != nullptr; }
   // Replaces the value of an existing key or appends a new one.
   Json& Set(const std::string& key, Json v);
+  // Appends a member without looking for an existing one: for building objects whose
+  // keys are known to be distinct (snapshots, events). REQUIRES: !Has(key).
+  Json& Add(std::string key, Json v) {
+    object_.emplace_back(std::move(key), std::move(v));
+    return object_.back().second;
+  }
   // Removes `key` if present; returns whether it was.
   bool Erase(const std::string& key);
   // Value of `key`, or a shared null when absent.
