@@ -1,4 +1,4 @@
-// SHA-256 helpers; see erflow/reports/pdf/digest.h.
+// Sha256HexOfFile; see erflow/reports/pdf/digest.h.
 #include "erflow/reports/pdf/digest.h"
 
 #include <openssl/evp.h>
@@ -20,13 +20,6 @@ std::string Hex(const unsigned char* d, unsigned n) {
 }
 
 }  // namespace
-
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned n = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md, &n, EVP_sha256(), nullptr);
-  return Hex(md, n);
-}
 
 Result<std::string> Sha256HexOfFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -54,14 +54,8 @@ Band FullWidthRow(const FlowLayout& flow, const RecordRow& row) {
 }
 
 Band HeadingRow(const FlowLayout& flow, const std::string& heading) {
-  const PageGeometry& g = flow.geometry();
-  Band band;
-  band.size = kBodySize;
-  band.bold = true;
-  band.keep_together = true;
+  Band band = TextBand(flow, heading, kBodySize, true, Align::kCenter, /*grid=*/true);
   band.keep_with_next = true;
-  band.cells.push_back(MakeCell(flow.measure(), g.left, g.width - g.right, U(heading), kBodySize,
-                                true, Align::kCenter));
   return band;
 }
 
@@ -106,16 +100,16 @@ void SignatureBlock(const RecordDocument& r, FlowLayout* flow) {
 
 }  // namespace
 
-Band TextBand(const FlowLayout& flow, const std::string& text, double size, bool bold,
-              Align align) {
+Band TextBand(const FlowLayout& flow, const std::string& text, double size, bool bold, Align align,
+              bool grid) {
   const PageGeometry& g = flow.geometry();
   Band band;
   band.size = size;
   band.bold = bold;
-  band.grid = false;
+  band.grid = grid;
   band.keep_together = true;
   band.cells.push_back(
-      MakeCell(flow.measure(), g.left, g.width - g.right, U(text), size, false, align));
+      MakeCell(flow.measure(), g.left, g.width - g.right, U(text), size, grid, align));
   return band;
 }
 

@@ -16,8 +16,10 @@ constexpr double kBodySize = 10.5;  // 五号, the size of official forms' body 
 // Starts a fresh page and lays the record out from there.
 void LayoutRecord(const RecordDocument& record, FlowLayout* flow);
 
-// Bands for free-standing text (no grid): one line of centred or aligned text.
-Band TextBand(const FlowLayout& flow, const std::string& text, double size, bool bold, Align align);
+// A band of text across the whole content width: free-standing (a title, a note) or, with
+// `grid`, one full-width cell (a section heading). Kept together on one page.
+Band TextBand(const FlowLayout& flow, const std::string& text, double size, bool bold, Align align,
+              bool grid = false);
 
 // A label cell: wraps the label and sets "label（续）" as its continuation.
 Cell LabelCell(const TextMeasure& measure, double x0, double x1, const std::string& label,

@@ -87,6 +87,14 @@ void CheckCms(const RawSignature& raw, const std::string& data, X509_STORE* stor
     ossl::ClearErrors();
     return;
   }
+  // The hole is not signed: after the signature it must hold nothing but zero padding,
+  // or someone has written into it.
+  const size_t used =
+      static_cast<size_t>(p - reinterpret_cast<const unsigned char*>(raw.contents.data()));
+  if (raw.contents.find_first_not_of('\0', used) != std::string::npos) {
+    v->byte_range_ok = false;
+    v->problems.push_back("the unsigned padding after the signature in /Contents was changed");
+  }
   CMS_set1_signers_certs(cms.get(), nullptr, 0);
   CMS_SignerInfo* si = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(cms.get()), 0);
   X509* signer = nullptr;

@@ -3,11 +3,15 @@
 // scripts/make-demo-ca, run once into a temporary folder.
 #include <catch2/catch.hpp>
 
+#include <thread>
+#include <vector>
+
 #include "erflow/reports/pdf/digest.h"
 #include "erflow/reports/pdf/renderer.h"
 #include "erflow/reports/pdf/signer.h"
 #include "erflow/reports/pdf/signing_key.h"
 #include "erflow/reports/pdf/verifier.h"
+#include "erflow/sha256.h"
 #include "pdf_sample_records.h"
 #include "pdf_test_env.h"
 
@@ -206,6 +210,15 @@ TEST_CASE("a one-byte change is reported by pdfsig and by VerifyPdf", "[pdf]") {
   const VerificationReport r2 = Verify(hole);
   CHECK_FALSE(r2.ok());
   CHECK_FALSE(r2.signatures.back().ok());
+
+  // So does writing into the zero padding that follows the signature in the hole.
+  std::string pad = both;
+  const size_t end = pad.find('>', pad.rfind("/Contents<"));
+  REQUIRE(pad[end - 1] == '0');
+  pad[end - 1] = '1';
+  const VerificationReport r3 = Verify(pad);
+  CHECK_FALSE(r3.ok());
+  CHECK_THAT(r3.Describe(), Catch::Contains("padding"));
 }
 
 TEST_CASE("a certificate from another CA fails the chain check", "[pdf]") {
@@ -248,13 +261,62 @@ TEST_CASE("unsigned files and bytes added after signing are reported", "[pdf]") 
 }
 
 TEST_CASE("SHA-256 of records for the case history", "[pdf]") {
-  CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   const std::string pdf = Sign(Unsigned(), "reporter", "报告属实");
   test::TempDir dir;
   test::WriteFile(dir.File("r.pdf"), pdf);
   auto file = Sha256HexOfFile(dir.File("r.pdf"));
   REQUIRE(file.ok());
-  CHECK(*file == Sha256Hex(pdf));
+  CHECK(*file == erflow::Sha256Hex(pdf));
   CHECK(*file == test::RunShell("sha256sum " + dir.File("r.pdf")).out.substr(0, 64));
   CHECK(Sha256HexOfFile(dir.File("missing.pdf")).status().code() == Status::Code::kNotFound);
+}
+
+TEST_CASE("records render, sign and verify on several threads at once", "[pdf]") {
+  const SigningKey key = Key("supervisor");
+  const std::string ca = test::ReadFile(CaFile("ca.pem"));
+  constexpr int kThreads = 4, kEach = 3;
+  std::vector<std::string> errors(kThreads);  // Catch2 assertions stay on this thread
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach && errors[t].empty(); ++i) {
+        RecordDocument r = sample::TwoPageReport();
+        r.document_number = "ER-T" + std::to_string(t) + "-" + std::to_string(i);
+        auto pdf = RenderRecordPdf(r, Font());
+        if (!pdf.ok()) {
+          errors[t] = pdf.status().ToString();
+          break;
+        }
+        SignatureRequest req;
+        req.reason = "并发";
+        req.signing_time = kNow;
+        auto signed_pdf = SignPdf(*pdf, key, req);
+        if (!signed_pdf.ok()) {
+          errors[t] = signed_pdf.status().ToString();
+          break;
+        }
+        auto report = VerifyPdf(*signed_pdf, ca);
+        if (!report.ok() || !report->ok()) errors[t] = "does not verify";
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const auto& e : errors) CHECK(e.empty());
+}
+
+TEST_CASE("damaged signed files are reported, never crash the verifier", "[pdf]") {
+  const std::string pdf = Sign(Sign(Unsigned(), "reporter", "报告属实"), "supervisor", "同意");
+  const std::string ca = test::ReadFile(CaFile("ca.pem"));
+  for (size_t k = 1; k <= 40; ++k) {
+    const size_t at = pdf.size() * k / 41;
+    std::string cut = pdf.substr(0, at);
+    auto r = VerifyPdf(cut, ca);
+    REQUIRE(r.ok());
+    CHECK_FALSE(r->ok());
+    std::string flipped = pdf;
+    flipped[at] = static_cast<char>(flipped[at] ^ 0x5A);
+    r = VerifyPdf(flipped, ca);
+    REQUIRE(r.ok());
+    CHECK_FALSE(r->ok());
+  }
 }

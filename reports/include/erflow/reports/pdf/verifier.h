@@ -12,7 +12,7 @@
 // (nothing was appended after it).
 //
 // Comparing the file's SHA-256 with the hash held in the case history is the caller's
-// check (see digest.h for Sha256Hex).
+// check (erflow::Sha256Hex in erflow/sha256.h, Sha256HexOfFile in digest.h).
 //
 // Thread rules: re-entrant.
 #pragma once
