@@ -245,6 +245,10 @@ TEST_CASE("a dossier holds every record in order and the history with its hashes
   CHECK(Count(flat, "变更（原值→新值）") >= 2);
   auto check = OnPdf(*pdf, "qpdf --check");
   CHECK(check.exit_code == 0);
+  // Bookmarks: the cover, each record at its first page, the appendix.
+  const std::string outlines = OnPdf(*pdf, "qpdf --json --json-key=outlines").out;
+  CHECK(Count(outlines, "\"title\":") == 5);
+  CHECK(outlines.find("附录：处置过程记录") != std::string::npos);
   auto fonts = OnPdf(*pdf, "pdffonts");
   CHECK(Count(fonts.out, "\n") == 3);
   CHECK(fonts.out.find("yes yes yes") != std::string::npos);
