@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "engine_access.h"
+#include "erflow/deadline_rule.h"
 #include "erflow/time_format.h"
 #include "exit_codes.h"
 #include "views.h"
@@ -98,6 +99,16 @@ void PrintCase(const CliContext& ctx, const CaseView& v) {
     os << "  " << t.id << "  " << t.node << "  " << (spec ? spec->name.zh : "") << "  " << t.state;
     if (t.open()) os << " (" << t.phase << ", " << t.role << "@" << t.unit << (t.assignee.empty() ? "" : ", held by " + t.assignee) << ")";
     else if (!t.completed_by.empty()) os << " by " << t.completed_by;
+    os << "\n";
+  }
+  if (!s.deadlines.empty()) os << "deadlines:\n";
+  for (const auto& d : s.deadlines) {
+    const DeadlineSpec* spec = v.definition->FindDeadline(d.deadline);
+    os << "  " << d.key << "  " << (spec ? spec->name.zh : "") << "  " << d.state;
+    if (d.due.seconds) os << "  due " << FormatDueChinese(d.due);
+    if (d.done_at.seconds) os << "  done " << FormatChineseDateTime(d.done_at);
+    if (d.late_by) os << "  (" << d.late_by / 60 << " min late)";
+    if (!d.error.empty()) os << "  " << d.error;
     os << "\n";
   }
   os << "history:\n";

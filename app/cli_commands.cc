@@ -11,12 +11,14 @@ int RunCaseCommand(CliContext& ctx, const Args& args);
 int RunQueueCommand(CliContext& ctx, const Args& args);
 int RunAuditCommand(CliContext& ctx, const Args& args);
 int RunDemoCommand(CliContext& ctx, const Args& args);
+int RunTickCommand(CliContext& ctx, const Args& args);
 
 const CommandSpec kCommands[] = {
     {"definitions", "list, show, validate and deploy process definitions", RunDefinitionsCommand},
     {"users", "add, disable and list users (roles, units)", RunUsersCommand},
     {"case", "open a case, act on its tasks, show it, list cases", RunCaseCommand},
     {"queue", "the tasks a user may take, oldest first", RunQueueCommand},
+    {"tick", "fire due timers: reminders, overdue marks, escalations", RunTickCommand},
     {"audit", "verify the hash-chained history", RunAuditCommand},
     {"demo", "play the drills in drills/ through the engine", RunDemoCommand},
     {"version", "print the version", RunVersionCommand},

@@ -31,7 +31,9 @@ int RunDemoCommand(CliContext& ctx, const Args& in) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix, ec);
 
   ManualClock clock(ctx.clock->Now());
-  auto engine = Engine::Open(db, clock);
+  auto calendar = LoadCalendar(ctx);
+  if (!calendar.ok()) return ctx.Fail(calendar.status());
+  auto engine = Engine::Open(db, clock, *calendar);
   if (!engine.ok()) return ctx.Fail(engine.status());
   for (const auto& file : ListJsonFiles(ctx.WorkflowsDir())) {
     auto def = LoadDefinitionFile(file, ctx.FormsDir());

@@ -1,5 +1,7 @@
 #include "drill_runner.h"
 
+#include <algorithm>
+
 #include "erflow/time_format.h"
 
 namespace erflow::cli {
@@ -40,6 +42,18 @@ std::string Opened(const CommandOutcome& o, const Definition& def) {
   return out;
 }
 
+// Fires timers at their own moments up to `until`, as the server's sweeper would.
+Status SweepUntil(Instant until, Engine* engine, ManualClock* clock, std::ostream& out) {
+  while (true) {
+    ERFLOW_ASSIGN_OR_RETURN(auto next, engine->NextTimerAt());
+    if (!next || *next > until) return Status::Ok();
+    clock->Set(std::max(*next, clock->Now()));
+    ERFLOW_ASSIGN_OR_RETURN(TickReport report, engine->Tick());
+    if (!report.errors.empty()) return Status::IOError(report.errors.front());
+    if (report.fired) out << FormatChineseDateTime(clock->Now()) << "  ⏰ " << report.fired << " timer(s) fired\n";
+  }
+}
+
 }  // namespace
 
 Result<DrillResult> RunDrill(const std::string& file, Engine* engine, ManualClock* clock, std::ostream& out) {
@@ -56,6 +70,7 @@ Result<DrillResult> RunDrill(const std::string& file, Engine* engine, ManualCloc
     const Json& step = steps[i];
     const std::string where = file + ": steps[" + std::to_string(i) + "]";
     ERFLOW_ASSIGN_OR_RETURN(Instant at, ParseTimestamp(step.GetString("at")));
+    ERFLOW_RETURN_IF_ERROR(SweepUntil(at, engine, clock, out));
     clock->Set(at);
     Command cmd;
     auto action = ActionFromName(step.GetString("action"));
@@ -85,7 +100,18 @@ Result<DrillResult> RunDrill(const std::string& file, Engine* engine, ManualCloc
     out << line << Opened(*outcome, *def) << "\n";
     ++result.steps;
   }
+  if (drill.Has("until")) {
+    ERFLOW_ASSIGN_OR_RETURN(Instant end, ParseTimestamp(drill.GetString("until")));
+    ERFLOW_RETURN_IF_ERROR(SweepUntil(end, engine, clock, out));
+  }
   ERFLOW_ASSIGN_OR_RETURN(CaseView view, engine->GetCase(result.case_id));
+  for (const auto& d : view.state.deadlines) {
+    if (d.state == "pending" || d.state == "cancelled") continue;
+    const DeadlineSpec* spec = view.definition->FindDeadline(d.deadline);
+    out << "   deadline " << (spec ? spec->name.zh : d.key) << ": " << d.state;
+    if (d.late_by) out << " (" << d.late_by / 60 << " min late)";
+    out << "\n";
+  }
   result.status = view.state.status;
   result.outcome = view.state.outcome;
   out << "   case " << result.case_id << ": " << result.status

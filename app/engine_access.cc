@@ -5,7 +5,15 @@
 
 namespace erflow::cli {
 
-Result<std::unique_ptr<Engine>> OpenEngine(const CliContext& ctx) { return Engine::Open(ctx.db_path, *ctx.clock); }
+Result<std::shared_ptr<const Calendar>> LoadCalendar(const CliContext& ctx) {
+  ERFLOW_ASSIGN_OR_RETURN(Calendar calendar, Calendar::LoadDir(ctx.CalendarsDir()));
+  return std::shared_ptr<const Calendar>(std::make_shared<Calendar>(std::move(calendar)));
+}
+
+Result<std::unique_ptr<Engine>> OpenEngine(const CliContext& ctx) {
+  ERFLOW_ASSIGN_OR_RETURN(auto calendar, LoadCalendar(ctx));
+  return Engine::Open(ctx.db_path, *ctx.clock, calendar);
+}
 
 Result<Json> ReadJsonArg(const std::string& spec) {
   if (spec == "-") {

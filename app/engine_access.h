@@ -12,6 +12,8 @@
 
 namespace erflow::cli {
 
+// The working-day calendar from --data's calendars/ folder.
+Result<std::shared_ptr<const Calendar>> LoadCalendar(const CliContext& ctx);
 Result<std::unique_ptr<Engine>> OpenEngine(const CliContext& ctx);
 
 // Reads JSON from a file, or from stdin when `spec` is "-".

@@ -148,9 +148,27 @@ Json CaseViewJson(const CaseView& v) {
     tj.Set("submitted_at", Time(t.submitted_at));
     tj.Set("completed_at", Time(t.completed_at));
     if (!t.return_reason.empty()) tj.Set("return_reason", Json(t.return_reason));
+    if (t.context.is_object()) tj.Set("context", t.context);
     tasks.Push(std::move(tj));
   }
   j.Set("tasks", std::move(tasks));
+  Json deadlines = Json::Array();
+  for (const auto& d : s.deadlines) {
+    const DeadlineSpec* spec = def.FindDeadline(d.deadline);
+    Json dj = Json::Object();
+    dj.Set("key", Json(d.key));
+    dj.Set("deadline", Json(d.deadline));
+    dj.Set("name", spec ? TextJson(spec->name) : Json(d.deadline));
+    dj.Set("start", Time(d.start));
+    dj.Set("due", Time(d.due));
+    dj.Set("state", Json(d.state));
+    dj.Set("done_at", Time(d.done_at));
+    dj.Set("late_by_minutes", Json(d.late_by / 60));
+    if (!d.task.empty()) dj.Set("task", Json(d.task));
+    if (!d.error.empty()) dj.Set("error", Json(d.error));
+    deadlines.Push(std::move(dj));
+  }
+  j.Set("deadlines", std::move(deadlines));
   j.Set("data", s.data);
   Json history = Json::Array();
   for (const auto& e : v.history) history.Push(HistoryEntryJson(e));

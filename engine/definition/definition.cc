@@ -17,6 +17,8 @@ const EndSpec* Definition::FindEnd(const std::string& node) const { return FindB
 const StageSpec* Definition::FindStage(const std::string& stage) const { return FindById(stages, stage); }
 const DecisionSpec* Definition::FindDecision(const std::string& d) const { return FindById(decisions, d); }
 
+const DeadlineSpec* Definition::FindDeadline(const std::string& d) const { return FindById(deadlines, d); }
+
 const FormSchema* Definition::FindForm(const std::string& form) const {
   auto it = forms.find(form);
   return it == forms.end() ? nullptr : &it->second;

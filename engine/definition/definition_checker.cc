@@ -216,8 +216,43 @@ class Checker {
     }
     for (size_t i = 0; i < def_.decisions.size(); ++i)
       for (const auto& rule : def_.decisions[i].rules) CheckCondition(rule.when);
+    for (size_t i = 0; i < def_.deadlines.size(); ++i) CheckDeadline(def_.deadlines[i], "deadlines[" + std::to_string(i) + "]");
     for (const auto& f : def_.case_fields)
       CheckVariable(f.second.AsString(), "caseFields." + f.first, {});
+  }
+
+  void CheckEvent(const EventRef& e, const std::string& path) {
+    if (e.kind != EventRef::Kind::kTask && e.kind != EventRef::Kind::kField) return;
+    const TaskSpec* t = def_.FindTask(e.task);
+    if (!t) {
+      Report(path, "no task \"" + e.task + "\"");
+      return;
+    }
+    if (e.kind != EventRef::Kind::kField) return;
+    const FormSchema* fs = def_.FindForm(t->form);
+    const FieldSpec* f = fs ? fs->FindField(e.field) : nullptr;
+    if (!f) Report(path + ".field", "task \"" + e.task + "\" has no field \"" + e.field + "\" in its form");
+    else if (f->type != FieldType::kDateTime)
+      Report(path + ".field", "field \"" + e.task + "." + e.field + "\" is a " + FieldTypeName(f->type) +
+                                  ", a deadline can only start at a datetime");
+  }
+
+  void CheckAdhoc(const std::string& task, const std::string& path, const char* what) {
+    if (task.empty()) return;
+    const TaskSpec* t = def_.FindTask(task);
+    if (!t) Report(path, "no task \"" + task + "\"");
+    else if (!t->adhoc) Report(path, std::string("the ") + what + " task \"" + task + "\" must be ad-hoc (\"adhoc\": true)");
+  }
+
+  void CheckDeadline(const DeadlineSpec& d, const std::string& path) {
+    CheckEvent(d.start, path + ".start");
+    CheckEvent(d.satisfied_by, path + ".satisfiedBy");
+    CheckEvent(d.until, path + ".until");
+    CheckAdhoc(d.task, path + ".task", "daily");
+    CheckAdhoc(d.accountability_task, path + ".accountability.task", "accountability");
+    missing_actor_tasks_.clear();
+    CheckAssignee(d.escalate_to);
+    for (const auto& m : missing_actor_tasks_) Report(path + ".escalateTo", "unit \"@actor:" + m + "\" names no task \"" + m + "\"");
   }
 
   void Walk(const std::string& from, bool forward, std::set<std::string>* seen) {

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "definition/deadline_spec.h"
 #include "definition/object_reader.h"
 
 namespace erflow {
@@ -318,12 +319,8 @@ void ParseDefinitionDocument(const Json& doc, Problems* problems, Definition* de
     }
   if (const Json* deadlines = r.Array("deadlines", false))
     for (size_t i = 0; i < deadlines->size(); ++i) {
-      const Json& dl = deadlines->items()[i];
-      ObjectReader d(dl, JsonPathIndex("deadlines", i), problems);
       DeadlineSpec spec;
-      spec.id = d.Id("id", true).value_or("");
-      spec.name = d.Text("name", true).value_or(LocalizedText{});
-      spec.source = dl;
+      ParseDeadlineSpec(deadlines->items()[i], JsonPathIndex("deadlines", i), problems, ReadAssignee, &spec);
       def->deadlines.push_back(std::move(spec));
     }
   if (const Json* fields = r.Object("caseFields", false))

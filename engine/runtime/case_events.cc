@@ -15,6 +15,45 @@ Status Missing(const std::string& type, const std::string& task) {
   return Status::Corruption("effect " + type + " names task " + task + " that the case does not have");
 }
 
+Status ApplyDeadlineEffect(CaseState* s, const std::string& type, const Json& e) {
+  if (type == "deadline.started") {
+    DeadlineInstance d;
+    d.key = e.GetString("key");
+    d.deadline = e.GetString("deadline");
+    d.start = Instant{e.GetInt("start")};
+    d.due = Instant{e.GetInt("due")};
+    d.task = e.GetString("task");
+    d.error = e.GetString("error");
+    d.state = d.error.empty() ? "pending" : "unknown";
+    if (DeadlineInstance* old = s->FindDeadline(d.key)) *old = d;  // restarted after a cancel
+    else s->deadlines.push_back(d);
+    return Status::Ok();
+  }
+  DeadlineInstance* d = s->FindDeadline(e.GetString("key"));
+  if (!d) return Status::Corruption("effect " + type + " names deadline " + e.GetString("key") + " the case does not have");
+  if (type == "deadline.met") {
+    d->done_at = Instant{e.GetInt("at")};
+    d->late_by = e.GetInt("late_by");
+    d->state = d->late_by > 0 ? "late" : "met";
+  } else if (type == "deadline.missed") {
+    d->state = "missed";
+    d->escalate_role = e.GetString("role");
+    d->escalate_unit = e.GetString("unit");
+  } else if (type == "deadline.reminded") {
+    d->reminded = true;
+  } else if (type == "deadline.rolled") {
+    d->rolled = true;
+  } else if (type == "deadline.proposed") {
+    d->proposed = true;
+  } else if (type == "deadline.cancelled") {
+    d->state = "cancelled";
+    d->rolled = true;
+  } else {
+    return Status::Corruption("unknown effect type \"" + type + "\"");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status ApplyEffect(CaseState* s, const Json& e) {
@@ -39,6 +78,7 @@ Status ApplyEffect(CaseState* s, const Json& e) {
     s->joins[e.GetString("join")] = e.GetInt("count");
     return Status::Ok();
   }
+  if (type.compare(0, 9, "deadline.") == 0) return ApplyDeadlineEffect(s, type, e);
   if (type == "task.created") {
     TaskInstance t;
     t.id = e.GetString("task");
@@ -48,6 +88,7 @@ Status ApplyEffect(CaseState* s, const Json& e) {
     t.assignee = e.GetString("assignee");
     t.created_at = Instant{e.GetInt("at")};
     t.return_reason = e.GetString("reason");
+    if (e["context"].is_object()) t.context = e["context"];
     if (s->FindTask(t.id)) return Status::Corruption("task " + t.id + " created twice");
     s->tasks.push_back(t);
     s->next_task = std::max<int64_t>(s->next_task, std::stoll(t.id.substr(1)) + 1);

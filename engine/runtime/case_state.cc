@@ -43,6 +43,7 @@ Json TaskInstance::ToJson() const {
   time("created_at", created_at);
   time("completed_at", completed_at);
   text("return_reason", return_reason);
+  if (context.is_object() && context.size() > 0) j.Add("context", context);
   return j;
 }
 
@@ -65,7 +66,52 @@ TaskInstance TaskInstance::FromJson(const Json& j) {
   t.created_at = Instant{j.GetInt("created_at")};
   t.completed_at = Instant{j.GetInt("completed_at")};
   t.return_reason = j.GetString("return_reason");
+  if (j["context"].is_object()) t.context = j["context"];
   return t;
+}
+
+Json DeadlineInstance::ToJson() const {
+  Json j = Json::Object();
+  j.Add("key", Json(key));
+  j.Add("deadline", Json(deadline));
+  j.Add("start", Json(start.seconds));
+  j.Add("due", Json(due.seconds));
+  j.Add("state", Json(state));
+  if (done_at.seconds) j.Add("done_at", Json(done_at.seconds));
+  if (late_by) j.Add("late_by", Json(late_by));
+  if (!task.empty()) j.Add("task", Json(task));
+  if (reminded) j.Add("reminded", Json(true));
+  if (rolled) j.Add("rolled", Json(true));
+  if (proposed) j.Add("proposed", Json(true));
+  if (!escalate_role.empty()) j.Add("escalate_role", Json(escalate_role));
+  if (!escalate_unit.empty()) j.Add("escalate_unit", Json(escalate_unit));
+  if (!error.empty()) j.Add("error", Json(error));
+  return j;
+}
+
+DeadlineInstance DeadlineInstance::FromJson(const Json& j) {
+  DeadlineInstance d;
+  d.key = j.GetString("key");
+  d.deadline = j.GetString("deadline");
+  d.start = Instant{j.GetInt("start")};
+  d.due = Instant{j.GetInt("due")};
+  d.state = j.GetString("state", "pending");
+  d.done_at = Instant{j.GetInt("done_at")};
+  d.late_by = j.GetInt("late_by");
+  d.task = j.GetString("task");
+  d.reminded = j.GetBool("reminded");
+  d.rolled = j.GetBool("rolled");
+  d.proposed = j.GetBool("proposed");
+  d.escalate_role = j.GetString("escalate_role");
+  d.escalate_unit = j.GetString("escalate_unit");
+  d.error = j.GetString("error");
+  return d;
+}
+
+DeadlineInstance* CaseState::FindDeadline(const std::string& key) {
+  for (auto& d : deadlines)
+    if (d.key == key) return &d;
+  return nullptr;
 }
 
 TaskInstance* CaseState::FindTask(const std::string& instance_id) {
@@ -119,6 +165,11 @@ Json CaseState::ToJson() const {
   Json joins_json = Json::Object();
   for (const auto& [k, v] : joins) joins_json.Add(k, Json(v));
   j.Add("joins", std::move(joins_json));
+  if (!deadlines.empty()) {
+    Json ds = Json::Array();
+    for (const auto& d : deadlines) ds.Push(d.ToJson());
+    j.Add("deadlines", std::move(ds));
+  }
   return j;
 }
 
@@ -141,6 +192,7 @@ Result<CaseState> CaseState::FromJson(const Json& j) {
   for (const auto& t : j["tasks"].items()) c.tasks.push_back(TaskInstance::FromJson(t));
   c.data = j["data"].is_object() ? j["data"] : Json::Object();
   for (const auto& m : j["joins"].members()) c.joins[m.first] = m.second.AsInt();
+  for (const auto& d : j["deadlines"].items()) c.deadlines.push_back(DeadlineInstance::FromJson(d));
   return c;
 }
 

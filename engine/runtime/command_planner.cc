@@ -20,12 +20,22 @@ bool Contains(const std::vector<std::string>& v, const std::string& s) {
 }  // namespace
 
 CommandPlanner::CommandPlanner(const Definition& def, CaseState state, const User& actor, Instant now,
-                               StoreTransaction* tx)
-    : def_(def), state_(std::move(state)), actor_(actor), now_(now), tx_(tx) {}
+                               StoreTransaction* tx, const Calendar* calendar)
+    : def_(def), state_(std::move(state)), actor_(actor), now_(now), tx_(tx), calendar_(calendar) {}
 
 Status CommandPlanner::Plan(const Command& cmd) {
-  if (cmd.action != Action::kOpen && !state_.active())
-    return Status::Conflict("case " + std::to_string(state_.id) + " is closed (" + state_.outcome + ")");
+  if (cmd.action != Action::kOpen && !state_.active()) {
+    // A closed case still takes decisions on its open ad-hoc tasks (an accountability
+    // proposal raised by a missed deadline outlives the response).
+    const TaskInstance* t = state_.FindTask(cmd.task);
+    if (!t) {
+      auto open = state_.OpenInstancesOf(cmd.task);
+      if (open.size() == 1) t = open[0];
+    }
+    const TaskSpec* spec = t ? def_.FindTask(t->node) : nullptr;
+    if (!t || !t->open() || !spec || !spec->adhoc || cmd.action == Action::kWithdraw)
+      return Status::Conflict("case " + std::to_string(state_.id) + " is closed (" + state_.outcome + ")");
+  }
   switch (cmd.action) {
     case Action::kOpen: return Open(cmd);
     case Action::kSubmit: return Submit(cmd);
@@ -152,7 +162,8 @@ Status CommandPlanner::CheckActionAllowed(const TaskInstance& t, Action action) 
                            ActionName(action) + "\" in its " + t.phase + " phase");
 }
 
-Status CommandPlanner::CreateTask(const std::string& node, const std::string& assignee, const std::string& reason) {
+Status CommandPlanner::CreateTask(const std::string& node, const std::string& assignee, const std::string& reason,
+                                  const Json& context) {
   const TaskSpec* spec = def_.FindTask(node);
   std::string role, unit;
   ERFLOW_RETURN_IF_ERROR(ResolveAssignee(spec->assignee, nullptr, &role, &unit));
@@ -163,6 +174,7 @@ Status CommandPlanner::CreateTask(const std::string& node, const std::string& as
   e.Set("assignee", Json(assignee));
   e.Set("at", Json(now_.seconds));
   if (!reason.empty()) e.Set("reason", Json(reason));
+  if (context.is_object()) e.Set("context", context);
   return Emit(std::move(e));
 }
 
@@ -190,8 +202,11 @@ Status CommandPlanner::Advance(const std::string& node, int depth) {
     }
     case Definition::NodeKind::kEnd: {
       std::vector<std::string> open;
-      for (const auto& t : state_.tasks)
-        if (t.open()) open.push_back(t.id);
+      for (const auto& t : state_.tasks) {
+        const TaskSpec* spec = def_.FindTask(t.node);
+        bool proposal = spec && spec->adhoc && t.context.is_object() && t.context.Has("ground");
+        if (t.open() && !proposal) open.push_back(t.id);  // proposals outlive the response
+      }
       for (const auto& id : open) {
         Json c = Effect("task.cancelled", id);
         c.Set("reason", Json("case ended"));

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "erflow/calendar.h"
 #include "erflow/command.h"
 #include "erflow/definition.h"
 #include "erflow/user.h"
@@ -22,7 +23,10 @@ class CommandPlanner {
  public:
   // `state` is the case as it stands (empty for an open); `tx` answers user lookups
   // (会签 members, transfer targets) inside the command's transaction.
-  CommandPlanner(const Definition& def, CaseState state, const User& actor, Instant now, StoreTransaction* tx);
+  // `calendar` may be null: working-day deadlines then record that no due time could be
+  // computed rather than guessing one.
+  CommandPlanner(const Definition& def, CaseState state, const User& actor, Instant now, StoreTransaction* tx,
+                 const Calendar* calendar);
 
   // For a withdrawal: the case's latest event and the state before it.
   void SetWithdrawContext(Json last_event, CaseState before_last) {
@@ -31,6 +35,14 @@ class CommandPlanner {
   }
 
   Status Plan(const Command& cmd);
+
+  // Deadlines (command_planner_deadlines.cc). TrackDeadlines looks at the effects planned
+  // so far (from `first_effect` on) and starts, meets, ends or cancels the definition's
+  // deadlines accordingly; every command runs it after planning. FireTimer plans what a
+  // due timer does: a reminder, or at the due time an overdue mark, an escalation and an
+  // accountability proposal, and for a daily deadline the next day's report.
+  Status TrackDeadlines(size_t first_effect);
+  Status FireTimer(const std::string& kind, const std::string& key);
 
   const CaseState& state() const { return state_; }
   const Json& effects() const { return effects_; }
@@ -60,7 +72,15 @@ class CommandPlanner {
                     const Json& form, Json* normalised);
   Status Complete(const std::string& task_id);
   Status Advance(const std::string& node, int depth);
-  Status CreateTask(const std::string& node, const std::string& assignee, const std::string& reason);
+  Status CreateTask(const std::string& node, const std::string& assignee, const std::string& reason,
+                    const Json& context = Json());
+  Status OnTaskEvent(const std::string& node, const std::string& on, const std::string& instance);
+  Status StartDeadline(const DeadlineSpec& spec, Instant from);
+  Status MeetDeadline(const DeadlineSpec& spec, const std::string& key);
+  Status MissDeadline(const DeadlineSpec& spec, const std::string& key);
+  Status ProposeAccountability(const DeadlineSpec& spec, const std::string& key);
+  Status CancelDeadline(const std::string& key, const std::string& reason);
+  bool EventHappened(const EventRef& e) const;
   Status ResolveAssignee(const std::vector<AssigneeRule>& rules, const Json* form, std::string* role,
                          std::string* unit) const;
   Status ResolveUnit(const UnitRef& ref, std::string* unit) const;
@@ -72,6 +92,7 @@ class CommandPlanner {
   const User& actor_;
   Instant now_;
   StoreTransaction* tx_;
+  const Calendar* calendar_;
   Json effects_ = Json::Array();
   Json changes_ = Json::Array();
   std::string task_id_;

@@ -51,6 +51,15 @@ Result<CommandOutcome> CommandProcessor::Replayed(StoreTransaction* tx, const Co
   return out;
 }
 
+Result<CaseState> CommandProcessor::LoadState(StoreTransaction* tx, int64_t case_id, StoredCase* stored_out) {
+  ERFLOW_ASSIGN_OR_RETURN(auto stored, tx->LoadCase(case_id));
+  if (!stored) return Status::NotFound("no case " + std::to_string(case_id));
+  *stored_out = *stored;
+  if (auto cached = snapshots_.Get(stored->id, stored->version, stored->head_hash)) return std::move(*cached);
+  ERFLOW_ASSIGN_OR_RETURN(Json snapshot, ParseJson(stored->snapshot, "case " + std::to_string(case_id)));
+  return CaseState::FromJson(snapshot);
+}
+
 Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
   Command cmd = in;
   if (cmd.idempotency_key.empty()) cmd.idempotency_key = NewIdempotencyKey();
@@ -70,22 +79,16 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
   if (cmd.action == Action::kOpen) {
     ERFLOW_ASSIGN_OR_RETURN(def, definitions_->Get(cmd.plan, 0));
   } else {
-    ERFLOW_ASSIGN_OR_RETURN(auto stored, tx->LoadCase(cmd.case_id));
-    if (!stored) return Status::NotFound("no case " + std::to_string(cmd.case_id));
-    if (auto cached = snapshots_.Get(stored->id, stored->version, stored->head_hash)) {
-      state = std::move(*cached);
-    } else {
-      ERFLOW_ASSIGN_OR_RETURN(Json snapshot, ParseJson(stored->snapshot, "case " + std::to_string(cmd.case_id)));
-      ERFLOW_ASSIGN_OR_RETURN(state, CaseState::FromJson(snapshot));
-    }
-    ERFLOW_ASSIGN_OR_RETURN(def, definitions_->Get(stored->plan, stored->plan_version));
+    StoredCase stored;
+    ERFLOW_ASSIGN_OR_RETURN(state, LoadState(tx.get(), cmd.case_id, &stored));
+    ERFLOW_ASSIGN_OR_RETURN(def, definitions_->Get(stored.plan, stored.plan_version));
   }
   if (cmd.expected_version && *cmd.expected_version != state.version)
     return Status::Conflict("stale version: case " + std::to_string(state.id) + " is at version " +
                             std::to_string(state.version) + ", the command was made against version " +
                             std::to_string(*cmd.expected_version) + "; nothing was applied");
 
-  CommandPlanner planner(*def, state, *actor, now, tx.get());
+  CommandPlanner planner(*def, state, *actor, now, tx.get(), calendar_);
   if (cmd.action == Action::kWithdraw) {
     ERFLOW_ASSIGN_OR_RETURN(auto events, store_->CaseEvents(state.id));
     if (events.empty()) return Status::Corruption("case " + std::to_string(state.id) + " has no history");
@@ -96,8 +99,8 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
     planner.SetWithdrawContext(std::move(last_body), std::move(before));
   }
   ERFLOW_RETURN_IF_ERROR(planner.Plan(cmd));
+  if (cmd.action != Action::kWithdraw) ERFLOW_RETURN_IF_ERROR(planner.TrackDeadlines(0));
 
-  CaseState next = planner.state();
   if (cmd.action == Action::kOpen) {
     StoredCase fresh;
     fresh.plan = def->id;
@@ -108,28 +111,38 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
     fresh.updated_at = now;
     fresh.snapshot = "{}";
     fresh.summary = "{}";
-    ERFLOW_ASSIGN_OR_RETURN(next.id, tx->InsertCase(fresh));
+    ERFLOW_ASSIGN_OR_RETURN(state.id, tx->InsertCase(fresh));
   }
+  EventMeta meta{actor->name, actor->Shown(), actor->unit, ActionName(cmd.action), cmd.idempotency_key, cmd.reason,
+                 cmd.target_user};
+  return Commit(tx.get(), *def, state, planner, meta, now, cmd.action == Action::kOpen);
+}
+
+Result<CommandOutcome> CommandProcessor::Commit(StoreTransaction* tx, const Definition& def, const CaseState& state,
+                                                const CommandPlanner& planner, const EventMeta& meta, Instant now,
+                                                bool opened) {
+  CaseState next = planner.state();
+  next.id = state.id;
 
   Json body = Json::Object();
   body.Add("case", Json(next.id));
   body.Add("seq", Json(state.version + 1));
   body.Add("prev", Json(state.version == 0 ? HistoryEvent::GenesisHash() : state.head_hash));
   body.Add("at", Json(FormatTimestamp(now)));
-  body.Add("actor", Json(actor->name));
-  body.Add("actor_name", Json(actor->Shown()));
+  body.Add("actor", Json(meta.actor));
+  body.Add("actor_name", Json(meta.actor_name));
   body.Add("role", Json(planner.role_used()));
-  body.Add("unit", Json(actor->unit));
+  body.Add("unit", Json(meta.unit));
   Json definition = Json::Object();
-  definition.Add("id", Json(def->id));
-  definition.Add("version", Json(def->version));
+  definition.Add("id", Json(def.id));
+  definition.Add("version", Json(def.version));
   body.Add("definition", std::move(definition));
-  body.Add("command", Json(ActionName(cmd.action)));
+  body.Add("command", Json(meta.command));
   body.Add("task", Json(planner.task_id()));
   body.Add("node", Json(planner.node()));
-  body.Add("key", Json(cmd.idempotency_key));
-  if (!cmd.reason.empty()) body.Add("reason", Json(cmd.reason));
-  if (!cmd.target_user.empty()) body.Add("target", Json(cmd.target_user));
+  if (!meta.key.empty()) body.Add("key", Json(meta.key));
+  if (!meta.reason.empty()) body.Add("reason", Json(meta.reason));
+  if (!meta.target.empty()) body.Add("target", Json(meta.target));
   body.Add("changes", planner.changes());
   body.Add("effects", planner.effects());
 
@@ -137,9 +150,9 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
   event.case_id = next.id;
   event.seq = state.version + 1;
   event.at = now;
-  event.actor = actor->name;
-  event.command = ActionName(cmd.action);
-  event.key = cmd.idempotency_key;
+  event.actor = meta.actor;
+  event.command = meta.command;
+  event.key = meta.key;
   event.body = body.Dump();
   event.hash = Sha256Hex(event.body);
   next.version = event.seq;
@@ -147,8 +160,8 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
 
   StoredCase stored;
   stored.id = next.id;
-  stored.plan = def->id;
-  stored.plan_version = def->version;
+  stored.plan = def.id;
+  stored.plan_version = def.version;
   stored.unit = next.unit;
   stored.status = next.status;
   stored.opened_at = next.opened_at;
@@ -156,12 +169,18 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
   stored.version = next.version;
   stored.head_hash = next.head_hash;
   stored.snapshot = next.ToJson().Dump();
-  stored.summary = DeriveCaseFields(*def, next).Dump();
+  stored.summary = DeriveCaseFields(def, next).Dump();
 
   ERFLOW_RETURN_IF_ERROR(tx->AppendEvent(event));
   ERFLOW_RETURN_IF_ERROR(tx->UpdateCase(stored, state.version));
-  const std::vector<WorkItem> before = cmd.action == Action::kOpen ? std::vector<WorkItem>() : DeriveWorkItems(*def, state);
-  ERFLOW_RETURN_IF_ERROR(tx->UpdateWorkItems(next.id, before, DeriveWorkItems(*def, next)));
+  std::vector<WorkItem> items_before, items_after = DeriveWorkItems(def, next);
+  std::vector<TimerRow> timers_before, timers_after = DeriveTimers(def, next);
+  if (!opened) {
+    items_before = DeriveWorkItems(def, state);
+    timers_before = DeriveTimers(def, state);
+  }
+  ERFLOW_RETURN_IF_ERROR(tx->UpdateWorkItems(next.id, items_before, items_after));
+  ERFLOW_RETURN_IF_ERROR(tx->UpdateTimers(next.id, event.seq, timers_before, timers_after));
   ERFLOW_RETURN_IF_ERROR(tx->Commit());
   snapshots_.Put(next);
 
@@ -172,6 +191,28 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
   out.status = next.status;
   out.event = std::move(body);
   return out;
+}
+
+Result<bool> CommandProcessor::FireTimer(const TimerRow& timer) {
+  const Instant now = clock_->Now();
+  ERFLOW_ASSIGN_OR_RETURN(auto tx, store_->BeginWrite());
+  // Each timer fires once: whoever flips it from pending wins, any other tick skips it.
+  ERFLOW_ASSIGN_OR_RETURN(bool claimed, tx->ClaimTimer(timer.id));
+  if (!claimed) return false;
+  StoredCase stored;
+  ERFLOW_ASSIGN_OR_RETURN(CaseState state, LoadState(tx.get(), timer.case_id, &stored));
+  ERFLOW_ASSIGN_OR_RETURN(DefinitionPtr def, definitions_->Get(stored.plan, stored.plan_version));
+  static const User kSystem{"system", "系统", {}, "", true};
+  CommandPlanner planner(*def, state, kSystem, now, tx.get(), calendar_);
+  ERFLOW_RETURN_IF_ERROR(planner.FireTimer(timer.kind, timer.key));
+  if (planner.effects().size() == 0) {
+    ERFLOW_RETURN_IF_ERROR(tx->Commit());  // nothing left to do: the timer is spent
+    return true;
+  }
+  ERFLOW_RETURN_IF_ERROR(planner.TrackDeadlines(0));
+  EventMeta meta{"system", "系统", "", "timer", "", timer.kind + " " + timer.key, ""};
+  ERFLOW_RETURN_IF_ERROR(Commit(tx.get(), *def, state, planner, meta, now, false).status());
+  return true;
 }
 
 }  // namespace erflow

@@ -5,6 +5,7 @@
 // Thread rules: thread-safe (state lives in the store and the definition cache).
 #pragma once
 
+#include "erflow/calendar.h"
 #include "erflow/clock.h"
 #include "erflow/command.h"
 #include "runtime/definition_cache.h"
@@ -13,19 +14,34 @@
 
 namespace erflow {
 
+class CommandPlanner;
+
 class CommandProcessor {
  public:
-  CommandProcessor(Store* store, DefinitionCache* definitions, const Clock* clock)
-      : store_(store), definitions_(definitions), clock_(clock) {}
+  // `calendar` may be null (working-day deadlines then record that they cannot be
+  // computed). REQUIRES: all pointers outlive the processor.
+  CommandProcessor(Store* store, DefinitionCache* definitions, const Clock* clock, const Calendar* calendar)
+      : store_(store), definitions_(definitions), clock_(clock), calendar_(calendar) {}
 
   Result<CommandOutcome> Execute(const Command& cmd);
+  // Fires one due timer as a system event on its case. False when another sweeper had
+  // already fired it.
+  Result<bool> FireTimer(const TimerRow& timer);
 
  private:
+  struct EventMeta {
+    std::string actor, actor_name, unit, command, key, reason, target;
+  };
   Result<CommandOutcome> Replayed(StoreTransaction* tx, const Command& cmd, const HistoryEvent& prior);
+  Result<CaseState> LoadState(StoreTransaction* tx, int64_t case_id, StoredCase* stored);
+  // Writes what a planner decided: the event, the snapshot, queue rows, timers; commits.
+  Result<CommandOutcome> Commit(StoreTransaction* tx, const Definition& def, const CaseState& state,
+                                const CommandPlanner& planner, const EventMeta& meta, Instant now, bool opened);
 
   Store* store_;
   DefinitionCache* definitions_;
   const Clock* clock_;
+  const Calendar* calendar_;
   SnapshotCache snapshots_;
 };
 

@@ -9,10 +9,15 @@
 namespace erflow {
 
 struct Engine::Impl {
-  Impl(std::unique_ptr<Store> s, const Clock& c)
-      : store(std::move(s)), clock(c), definitions(store.get()), processor(store.get(), &definitions, &clock) {}
+  Impl(std::unique_ptr<Store> s, const Clock& c, std::shared_ptr<const Calendar> cal)
+      : store(std::move(s)),
+        clock(c),
+        calendar(std::move(cal)),
+        definitions(store.get()),
+        processor(store.get(), &definitions, &clock, calendar.get()) {}
   std::unique_ptr<Store> store;
   const Clock& clock;
+  std::shared_ptr<const Calendar> calendar;
   DefinitionCache definitions;
   CommandProcessor processor;
 };
@@ -20,9 +25,10 @@ struct Engine::Impl {
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Engine::~Engine() = default;
 
-Result<std::unique_ptr<Engine>> Engine::Open(const std::string& store_url, const Clock& clock) {
+Result<std::unique_ptr<Engine>> Engine::Open(const std::string& store_url, const Clock& clock,
+                                             std::shared_ptr<const Calendar> calendar) {
   ERFLOW_ASSIGN_OR_RETURN(auto store, OpenStore(store_url));
-  return std::unique_ptr<Engine>(new Engine(std::make_unique<Impl>(std::move(store), clock)));
+  return std::unique_ptr<Engine>(new Engine(std::make_unique<Impl>(std::move(store), clock, std::move(calendar))));
 }
 
 const Clock& Engine::clock() const { return impl_->clock; }
@@ -69,6 +75,24 @@ Result<User> Engine::GetUser(const std::string& name) {
 Result<std::vector<User>> Engine::ListUsers() { return impl_->store->ListUsers(); }
 
 Result<CommandOutcome> Engine::Execute(const Command& cmd) { return impl_->processor.Execute(cmd); }
+
+Result<TickReport> Engine::Tick(int64_t limit) {
+  TickReport report;
+  ERFLOW_ASSIGN_OR_RETURN(auto due, impl_->store->DueTimers(impl_->clock.Now(), limit));
+  for (const auto& timer : due) {
+    auto fired = impl_->processor.FireTimer(timer);
+    if (!fired.ok())
+      report.errors.push_back("case " + std::to_string(timer.case_id) + " " + timer.kind + " " + timer.key + ": " +
+                              fired.status().ToString());
+    else if (*fired)
+      ++report.fired;
+    else
+      ++report.skipped;
+  }
+  return report;
+}
+
+Result<std::optional<Instant>> Engine::NextTimerAt() { return impl_->store->NextTimerAt(); }
 
 Result<CaseView> Engine::GetCase(int64_t id) {
   ERFLOW_ASSIGN_OR_RETURN(auto stored, impl_->store->LoadCase(id));

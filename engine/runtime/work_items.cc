@@ -6,11 +6,47 @@
 
 namespace erflow {
 
+namespace {
+
+// The earliest open deadline this task instance would meet, and whether one is missed.
+void DueOf(const Definition& def, const CaseState& state, const TaskInstance& t, WorkItem* w) {
+  for (const auto& d : state.deadlines) {
+    if (!d.open()) continue;
+    const DeadlineSpec* spec = def.FindDeadline(d.deadline);
+    if (!spec) continue;
+    bool mine = spec->daily() ? d.task == t.id : spec->satisfied_by.task == t.node;
+    if (!mine) continue;
+    if (w->due == 0 || d.due.seconds < w->due) w->due = d.due.seconds;
+    if (d.state == "missed") w->overdue = true;
+  }
+}
+
+}  // namespace
+
 std::vector<WorkItem> DeriveWorkItems(const Definition& def, const CaseState& state) {
   std::vector<WorkItem> out;
-  if (!state.active()) return out;
+  // Escalations: a missed deadline sits in the responsible supervisor's queue until the
+  // late work is done.
+  for (const auto& d : state.deadlines) {
+    if (d.state != "missed" || d.escalate_role.empty()) continue;
+    const DeadlineSpec* spec = def.FindDeadline(d.deadline);
+    WorkItem w;
+    w.case_id = state.id;
+    w.task = "deadline:" + d.key;
+    w.node = d.deadline;
+    w.kind = "escalation";
+    w.role = d.escalate_role;
+    w.unit = d.escalate_unit;
+    w.created_at = d.due;
+    w.plan = state.plan;
+    w.title = "逾期：" + (spec ? spec->name.zh : d.deadline);
+    w.due = d.due.seconds;
+    w.overdue = true;
+    out.push_back(w);
+  }
   for (const auto& t : state.tasks) {
     if (!t.open()) continue;
+    if (!state.active() && !(def.FindTask(t.node) && def.FindTask(t.node)->adhoc)) continue;
     const TaskSpec* spec = def.FindTask(t.node);
     WorkItem w;
     w.case_id = state.id;
@@ -22,6 +58,7 @@ std::vector<WorkItem> DeriveWorkItems(const Definition& def, const CaseState& st
     w.plan = state.plan;
     w.title = spec ? spec->name.zh : t.node;
     w.created_at = t.created_at;
+    DueOf(def, state, t, &w);
     if (t.phase == "fill") {
       w.kind = "task";
       out.push_back(w);
@@ -43,6 +80,19 @@ std::vector<WorkItem> DeriveWorkItems(const Definition& def, const CaseState& st
       m.assignee = a;
       out.push_back(m);
     }
+  }
+  return out;
+}
+
+std::vector<TimerRow> DeriveTimers(const Definition& def, const CaseState& state) {
+  std::vector<TimerRow> out;
+  for (const auto& d : state.deadlines) {
+    const DeadlineSpec* spec = def.FindDeadline(d.deadline);
+    if (!spec || d.state == "unknown" || d.state == "cancelled") continue;
+    if (d.state == "pending" && spec->remind_before > 0 && !d.reminded && d.due.seconds - spec->remind_before > d.start.seconds)
+      out.push_back(TimerRow{0, state.id, "remind", d.key, d.due.Plus(-spec->remind_before), d.due});
+    if (d.state == "pending" || (spec->daily() && !d.rolled))
+      out.push_back(TimerRow{0, state.id, "due", d.key, d.due, d.due});
   }
   return out;
 }

@@ -8,10 +8,15 @@
 #include "erflow/case_state.h"
 #include "erflow/definition.h"
 #include "erflow/work_item.h"
+#include "store/store.h"
 
 namespace erflow {
 
 std::vector<WorkItem> DeriveWorkItems(const Definition& def, const CaseState& state);
+
+// The timers a snapshot needs: a reminder and a due timer for each pending deadline, and
+// the roll-over of each daily deadline not yet rolled.
+std::vector<TimerRow> DeriveTimers(const Definition& def, const CaseState& state);
 
 // The definition's caseFields evaluated on the case, plus "stages": the open stages.
 Json DeriveCaseFields(const Definition& def, const CaseState& state);

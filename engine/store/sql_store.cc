@@ -101,6 +101,39 @@ Result<std::vector<WorkItem>> SqlStore::Queue(const User& user, int64_t limit) {
   return out;
 }
 
+namespace {
+std::vector<TimerRow> TimerRows(const std::vector<SqlRow>& rows) {
+  std::vector<TimerRow> out;
+  for (const auto& r : rows)
+    out.push_back(TimerRow{SqlInt(r[0]), SqlInt(r[1]), SqlText(r[2]), SqlText(r[3]), Instant{SqlInt(r[4])},
+                           Instant{SqlInt(r[5])}});
+  return out;
+}
+}  // namespace
+
+Result<std::vector<TimerRow>> SqlStore::DueTimers(Instant now, int64_t limit) {
+  ERFLOW_ASSIGN_OR_RETURN(auto lease, pool_.Acquire());
+  ERFLOW_ASSIGN_OR_RETURN(auto rows, lease->Query("SELECT id, case_id, kind, deadline, fire_at, due_at FROM timers "
+                                                  "WHERE state = 'pending' AND fire_at <= ? ORDER BY fire_at, id LIMIT ?",
+                                                  {now.seconds, limit}));
+  return TimerRows(rows);
+}
+
+Result<std::vector<TimerRow>> SqlStore::PendingTimers(int64_t case_id) {
+  ERFLOW_ASSIGN_OR_RETURN(auto lease, pool_.Acquire());
+  ERFLOW_ASSIGN_OR_RETURN(auto rows, lease->Query("SELECT id, case_id, kind, deadline, fire_at, due_at FROM timers "
+                                                  "WHERE case_id = ? AND state = 'pending' ORDER BY fire_at, id",
+                                                  {case_id}));
+  return TimerRows(rows);
+}
+
+Result<std::optional<Instant>> SqlStore::NextTimerAt() {
+  ERFLOW_ASSIGN_OR_RETURN(auto lease, pool_.Acquire());
+  ERFLOW_ASSIGN_OR_RETURN(auto rows, lease->Query("SELECT MIN(fire_at) FROM timers WHERE state = 'pending'", {}));
+  if (rows.empty() || SqlIsNull(rows[0][0])) return std::optional<Instant>();
+  return std::optional<Instant>(Instant{SqlInt(rows[0][0])});
+}
+
 Status SqlStore::PutUser(const User& u) {
   ERFLOW_ASSIGN_OR_RETURN(auto lease, pool_.Acquire());
   return lease

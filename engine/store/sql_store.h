@@ -21,6 +21,9 @@ class SqlStore final : public Store {
       const std::function<Status(const StoredCase&, const std::vector<HistoryEvent>&)>& fn) override;
   Result<std::vector<int64_t>> OrphanEventCases() override;
   Result<std::vector<WorkItem>> Queue(const User& user, int64_t limit) override;
+  Result<std::vector<TimerRow>> DueTimers(Instant now, int64_t limit) override;
+  Result<std::vector<TimerRow>> PendingTimers(int64_t case_id) override;
+  Result<std::optional<Instant>> NextTimerAt() override;
   Status PutUser(const User& user) override;
   Result<std::optional<User>> GetUser(const std::string& name) override;
   Result<std::vector<User>> ListUsers() override;

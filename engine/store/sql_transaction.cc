@@ -86,6 +86,46 @@ Status SqlTransaction::UpdateWorkItems(int64_t case_id, const std::vector<WorkIt
   return Status::Ok();
 }
 
+namespace {
+bool SameTimer(const TimerRow& a, const TimerRow& b) {
+  return a.kind == b.kind && a.key == b.key && a.fire_at == b.fire_at;
+}
+bool ContainsTimer(const std::vector<TimerRow>& rows, const TimerRow& t) {
+  for (const auto& r : rows)
+    if (SameTimer(r, t)) return true;
+  return false;
+}
+}  // namespace
+
+Status SqlTransaction::UpdateTimers(int64_t case_id, int64_t seq, const std::vector<TimerRow>& before,
+                                    const std::vector<TimerRow>& after) {
+  for (const auto& t : before) {
+    if (ContainsTimer(after, t)) continue;
+    ERFLOW_RETURN_IF_ERROR(lease_
+                               ->Execute("UPDATE timers SET state = 'cancelled' WHERE case_id = ? AND kind = ? AND "
+                                         "deadline = ? AND fire_at = ? AND state = 'pending'",
+                                         {case_id, t.kind, t.key, t.fire_at.seconds})
+                               .status());
+  }
+  for (const auto& t : after) {
+    if (ContainsTimer(before, t)) continue;
+    ERFLOW_RETURN_IF_ERROR(
+        lease_
+            ->Execute("INSERT INTO timers (case_id, kind, deadline, task, fire_at, due_at, state, created_seq, payload) "
+                      "VALUES (?, ?, ?, '', ?, ?, 'pending', ?, '{}')",
+                      {case_id, t.kind, t.key, t.fire_at.seconds, t.due_at.seconds, seq})
+            .status());
+  }
+  return Status::Ok();
+}
+
+Result<bool> SqlTransaction::ClaimTimer(int64_t timer_id) {
+  ERFLOW_ASSIGN_OR_RETURN(int64_t changed,
+                          lease_->Execute("UPDATE timers SET state = 'fired' WHERE id = ? AND state = 'pending'",
+                                          {timer_id}));
+  return changed == 1;
+}
+
 Result<std::optional<User>> SqlTransaction::GetUser(const std::string& name) {
   return sql::GetUser(lease_.get(), name);
 }

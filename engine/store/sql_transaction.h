@@ -19,6 +19,9 @@ class SqlTransaction final : public StoreTransaction {
   Result<std::optional<HistoryEvent>> FindEventByKey(const std::string& key) override;
   Status UpdateWorkItems(int64_t case_id, const std::vector<WorkItem>& before,
                          const std::vector<WorkItem>& after) override;
+  Status UpdateTimers(int64_t case_id, int64_t seq, const std::vector<TimerRow>& before,
+                      const std::vector<TimerRow>& after) override;
+  Result<bool> ClaimTimer(int64_t timer_id) override;
   Result<std::optional<User>> GetUser(const std::string& name) override;
   Result<std::vector<User>> UsersWith(const std::string& role, const std::string& unit) override;
   Result<int64_t> NextSequence(const std::string& name) override;

@@ -45,6 +45,16 @@ struct StoredDefinition {
   std::string deployed_by;
 };
 
+// A durable timer: at `fire_at`, `erflow tick` (or the server's sweeper) fires it once.
+struct TimerRow {
+  int64_t id = 0;
+  int64_t case_id = 0;
+  std::string kind;  // "remind", "due"
+  std::string key;   // the deadline instance
+  Instant fire_at;
+  Instant due_at;
+};
+
 struct CaseFilter {
   std::string plan;
   std::string status;
@@ -69,6 +79,12 @@ class StoreTransaction {
   // `after`, touching only the rows that differ.
   virtual Status UpdateWorkItems(int64_t case_id, const std::vector<WorkItem>& before,
                                  const std::vector<WorkItem>& after) = 0;
+  // Cancels timers in `before` not in `after` and inserts those in `after` not in
+  // `before` (identity: kind, key, fire time). `seq` is the event that made the change.
+  virtual Status UpdateTimers(int64_t case_id, int64_t seq, const std::vector<TimerRow>& before,
+                              const std::vector<TimerRow>& after) = 0;
+  // Marks a pending timer fired; false when it was not pending (fired by someone else).
+  virtual Result<bool> ClaimTimer(int64_t timer_id) = 0;
   virtual Result<std::optional<User>> GetUser(const std::string& name) = 0;
   virtual Result<std::vector<User>> UsersWith(const std::string& role, const std::string& unit) = 0;
   // Next value of a named gapless counter (1, 2, 3…), taken inside this transaction.
@@ -93,6 +109,11 @@ class Store {
   // The user's queue, oldest first: items assigned to them, and unassigned items for
   // their roles in their unit that four-eyes does not exclude them from.
   virtual Result<std::vector<WorkItem>> Queue(const User& user, int64_t limit) = 0;
+
+  // Pending timers due at or before `now`, earliest first.
+  virtual Result<std::vector<TimerRow>> DueTimers(Instant now, int64_t limit) = 0;
+  virtual Result<std::vector<TimerRow>> PendingTimers(int64_t case_id) = 0;
+  virtual Result<std::optional<Instant>> NextTimerAt() = 0;
 
   virtual Status PutUser(const User& user) = 0;  // insert or update
   virtual Result<std::optional<User>> GetUser(const std::string& name) = 0;

@@ -34,10 +34,32 @@ struct TaskInstance {
   Instant created_at;
   Instant completed_at;
   std::string return_reason;  // the last 退回 reason shown to whoever gets it back
+  Json context;  // what the engine prefilled: the missed deadline of a proposal, a report's day
 
   bool open() const { return state == "open"; }
   Json ToJson() const;
   static TaskInstance FromJson(const Json& j);
+};
+
+// One running deadline of a case: when it started, when it is due, and how it ended.
+struct DeadlineInstance {
+  std::string key;       // the deadline id, or "id@YYYY-MM-DD" for one day of a daily deadline
+  std::string deadline;  // the DeadlineSpec id
+  Instant start;
+  Instant due;
+  std::string state = "pending";  // pending, met, late, missed, cancelled, unknown
+  Instant done_at;
+  int64_t late_by = 0;   // seconds past due when it was met
+  std::string task;      // daily: the task instance whose submission meets it
+  bool reminded = false;
+  bool rolled = false;   // daily: the next day's deadline has been started
+  bool proposed = false; // an accountability proposal was raised for it
+  std::string escalate_role, escalate_unit;  // set when missed
+  std::string error;     // state unknown: why no due time could be computed
+
+  bool open() const { return state == "pending" || state == "missed"; }
+  Json ToJson() const;
+  static DeadlineInstance FromJson(const Json& j);
 };
 
 struct CaseState {
@@ -57,6 +79,9 @@ struct CaseState {
   std::vector<TaskInstance> tasks;  // every instance, done and cancelled included
   Json data = Json::Object();       // task id -> {field: value}
   std::map<std::string, int64_t> joins;  // join id -> tokens arrived
+  std::vector<DeadlineInstance> deadlines;
+
+  DeadlineInstance* FindDeadline(const std::string& key);
 
   TaskInstance* FindTask(const std::string& instance_id);
   const TaskInstance* FindTask(const std::string& instance_id) const;

@@ -15,6 +15,7 @@
 
 #include "erflow/action.h"
 #include "erflow/condition.h"
+#include "erflow/deadline_rule.h"
 #include "erflow/form_schema.h"
 #include "erflow/json.h"
 #include "erflow/localized_text.h"
@@ -114,11 +115,33 @@ struct DecisionSpec {
   Json default_value;
 };
 
-// A declared deadline. Its rule kinds and firing are described in workflows/README.md.
+// An event of a case that starts, meets or ends a deadline: a task created, submitted or
+// done; the case opened; or the moment written in a date-time field of a task's form
+// (known when that task is submitted).
+struct EventRef {
+  enum class Kind { kNone, kTask, kField, kCaseOpened };
+  Kind kind = Kind::kNone;
+  std::string task;
+  std::string on;     // "created", "submitted", "done" (kTask)
+  std::string field;  // kField: the field of `task` holding the moment
+};
+
+// A declared deadline (workflows/README.md, "Deadlines").
 struct DeadlineSpec {
   std::string id;
   LocalizedText name;
+  EventRef start;
+  std::optional<DeadlineRule> rule;
+  EventRef satisfied_by;
+  EventRef until;     // dailyAt: the recurrence ends with this event
+  std::string task;   // dailyAt: the ad-hoc task created for each day
+  int64_t remind_before = 0;  // seconds; 0: no reminder
+  std::vector<AssigneeRule> escalate_to;
+  std::string accountability_task;  // ad-hoc task created when missed
+  std::string ground;               // e.g. "late_report"
   Json source;  // the declaration as written
+
+  bool daily() const { return rule && rule->kind() == DeadlineRule::Kind::kDailyAt; }
 };
 
 class Definition {
@@ -150,6 +173,7 @@ class Definition {
   const StageSpec* FindStage(const std::string& id) const;
   const DecisionSpec* FindDecision(const std::string& id) const;
   const FormSchema* FindForm(const std::string& id) const;
+  const DeadlineSpec* FindDeadline(const std::string& id) const;
   // How many arcs lead into a join: it fires when that many tokens have arrived.
   int JoinInDegree(const std::string& join) const;
   // All nodes an arc from `node` leads to.

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "erflow/calendar.h"
 #include "erflow/case_state.h"
 #include "erflow/clock.h"
 #include "erflow/command.h"
@@ -61,6 +62,12 @@ struct CaseView {
   Json fields;
 };
 
+struct TickReport {
+  int64_t fired = 0;    // timers this sweep fired
+  int64_t skipped = 0;  // timers another sweeper fired first
+  std::vector<std::string> errors;  // timers that could not be fired (left pending)
+};
+
 struct AuditProblem {
   int64_t case_id = 0;
   int64_t seq = 0;       // 0 when the problem is not one event's
@@ -78,9 +85,11 @@ struct AuditReport {
 
 class Engine {
  public:
-  // Opens (creating if needed) the store at `store_url` (a SQLite file path).
-  // REQUIRES: `clock` outlives the engine.
-  static Result<std::unique_ptr<Engine>> Open(const std::string& store_url, const Clock& clock);
+  // Opens (creating if needed) the store at `store_url` (a SQLite file path). The
+  // calendar counts working days for deadlines; without one, such deadlines record that
+  // their due time cannot be computed. REQUIRES: `clock` outlives the engine.
+  static Result<std::unique_ptr<Engine>> Open(const std::string& store_url, const Clock& clock,
+                                              std::shared_ptr<const Calendar> calendar = nullptr);
   ~Engine();
 
   const Clock& clock() const;
@@ -96,6 +105,14 @@ class Engine {
   Result<std::vector<User>> ListUsers();
 
   Result<CommandOutcome> Execute(const Command& cmd);
+
+  // Fires every timer due at the clock's now (reminders, overdue marks, escalations,
+  // accountability proposals, daily roll-overs), at most `limit` per call. Safe to run
+  // concurrently and repeatedly: each timer fires once.
+  Result<TickReport> Tick(int64_t limit = 10000);
+  // When the earliest pending timer is due, if any (drills step the clock to it; the
+  // server's sweeper sleeps until it).
+  Result<std::optional<Instant>> NextTimerAt();
 
   Result<CaseView> GetCase(int64_t id);
   Result<std::vector<CaseSummary>> ListCases(const CaseQuery& query);

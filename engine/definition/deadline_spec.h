@@ -1,0 +1,20 @@
+// Reading one "deadlines" entry of a definition. Internal to the engine.
+// Thread rules: pure function.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "erflow/definition.h"
+#include "erflow/problems.h"
+
+namespace erflow {
+
+class ObjectReader;
+
+// `read_assignee` reads the role/unit (or routes) of "escalateTo" the way tasks do.
+void ParseDeadlineSpec(const Json& doc, const std::string& path, Problems* problems,
+                       const std::function<std::vector<AssigneeRule>(ObjectReader&)>& read_assignee,
+                       DeadlineSpec* out);
+
+}  // namespace erflow
