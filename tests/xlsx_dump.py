@@ -6,7 +6,8 @@ cells, number formats, frozen panes and autofilters; it ignores charts, so those
 from the zip itself: which chart parts hang off which sheet, their type, grouping and the
 ranges their series read.
 
-Cells come out as [type, value, number_format]: "s" text, "n" number, "d" a datetime
+Chart series carry their ranges and the cached points a reader without a calculation
+engine draws from. Cells come out as [type, value, number_format]: "s" text, "n" number, "d" a datetime
 (ISO text, rounded to the second: a serial's float error is microseconds), "b" boolean;
 empty cells are null.
 
@@ -67,10 +68,14 @@ def chart_info(z, part):
         t.text or "" for t in chart_title.findall(".//a:t", NS))
     series = []
     for ser in root.findall(".//c:ser", NS):
+        cat = ser.find("c:cat/*", NS)
         series.append({
             "name": (ser.findtext("c:tx//c:f", default="", namespaces=NS)),
             "categories": ser.findtext("c:cat//c:f", default="", namespaces=NS),
+            "categories_kind": cat.tag.split("}")[1] if cat is not None else "",
+            "categories_cache": [v.text for v in ser.findall("c:cat//c:pt/c:v", NS)],
             "values": ser.findtext("c:val//c:f", default="", namespaces=NS),
+            "values_cache": [float(v.text) for v in ser.findall("c:val//c:pt/c:v", NS)],
         })
     return {
         "part": part,

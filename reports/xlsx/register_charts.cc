@@ -113,6 +113,12 @@ Status WriteRegisterCharts(lxw_workbook* wb, const RegisterStats& stats, const R
   if (data_ws == nullptr) {
     return Status::IOError(path + ": libxlsxwriter cannot add the chart sheets");
   }
+  // The data sheet is a few hundred cells at most, so it alone is kept in memory: in
+  // constant-memory mode libxlsxwriter cannot read rows back to cache chart data, and
+  // without a cache it writes text categories as numeric references — readers without a
+  // calculation engine (PowerPoint, previewers) then draw empty or numbered axes. The flag
+  // is public in worksheet.h; it must change before the first cell is written.
+  data_ws->optimize = LXW_FALSE;
   worksheet_gridlines(chart_ws, LXW_HIDE_ALL_GRIDLINES);
   worksheet_set_column(data_ws, 0, 0, 22, nullptr);
   worksheet_set_column(data_ws, 1, 7, 14, nullptr);

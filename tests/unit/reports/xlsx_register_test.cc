@@ -334,6 +334,11 @@ TEST_CASE("register: statistics sheet and the two charts reading it", "[xlsx]") 
   CHECK(months["series"].items()[0]["categories"].AsString() == "'统计数据'!$A$2:$A$3");
   CHECK(months["series"].items()[0]["values"].AsString() == "'统计数据'!$B$2:$B$3");
   CHECK(months["series"].items()[0]["name"].AsString() == "'统计数据'!$B$1");
+  // Text categories as text, with the cached points previewers draw from.
+  CHECK(months["series"].items()[0]["categories_kind"].AsString() == "strRef");
+  CHECK(months["series"].items()[0]["categories_cache"] ==
+        Json(*ParseJson(R"(["2025年9月", "2025年10月"])", "expected")));
+  CHECK(months["series"].items()[1]["values_cache"] == Json(*ParseJson("[0, 1]", "expected")));
   const Json& rates = charts[1];
   CHECK(rates["types"].items().at(0).AsString() == "barChart");
   CHECK(rates["grouping"].AsString() == "clustered");
@@ -341,6 +346,9 @@ TEST_CASE("register: statistics sheet and the two charts reading it", "[xlsx]") 
   REQUIRE(rates["series"].size() == 1);
   CHECK(rates["series"].items()[0]["categories"].AsString() == "'统计数据'!$A$6:$A$8");
   CHECK(rates["series"].items()[0]["values"].AsString() == "'统计数据'!$G$6:$G$8");
+  CHECK(rates["series"].items()[0]["categories_kind"].AsString() == "strRef");
+  CHECK(rates["series"].items()[0]["categories_cache"] ==
+        Json(*ParseJson(R"(["初次报告", "结果报告备案", "调查总结报告"])", "expected")));
   for (const char* s : {"台账", "时限", "奖惩", "统计数据"}) {
     CHECK(dump["charts"][s].size() == 0);
   }
