@@ -5,11 +5,14 @@
 namespace erflow::test {
 
 EngineFixture::EngineFixture() : db_(dir_.File("erflow.db")), clock_(*ParseTimestamp("2025-09-30T09:00:00+08:00")) {
-  auto e = Engine::Open(db_, clock_);
+  auto calendar = Calendar::LoadDir(SourceDir() + "/calendars");
+  if (!calendar.ok()) throw std::runtime_error(calendar.status().ToString());
+  auto e = Engine::Open(db_, clock_, std::make_shared<Calendar>(std::move(calendar).value()));
   if (!e.ok()) throw std::runtime_error(e.status().ToString());
   engine_ = std::move(e).value();
   Deploy("workflows/incident-basic.json");
   Deploy("tests/data/workflows/countersign.json");
+  Deploy("tests/data/workflows/deadlines.json");
   AddUser("clerk1", "clerk", "county");
   AddUser("clerk2", "clerk", "county");
   AddUser("boss1", "supervisor", "county");

@@ -74,10 +74,24 @@ Status CommandPlanner::OnTaskEvent(const std::string& node, const std::string& o
       for (const auto& key : keys) ERFLOW_RETURN_IF_ERROR(MeetDeadline(spec, key));
     }
     if (spec.daily() && Matches(spec.until, node, on)) {
-      std::vector<std::string> keys;
-      for (const auto& d : state_.deadlines)
-        if (d.deadline == spec.id && d.state == "pending") keys.push_back(d.key);
+      // The response is over: today's report is no longer due, and reports of missed
+      // days can no longer be filed (they stay recorded as missed).
+      std::vector<std::string> keys, stale_tasks;
+      for (const auto& d : state_.deadlines) {
+        if (d.deadline != spec.id) continue;
+        if (d.state == "pending") keys.push_back(d.key);
+        const TaskInstance* t = state_.FindTask(d.task);
+        if (d.state == "missed" && t && t->open()) stale_tasks.push_back(t->id);
+      }
       for (const auto& key : keys) ERFLOW_RETURN_IF_ERROR(CancelDeadline(key, "response ended"));
+      for (const auto& id : stale_tasks) {
+        Json c = Json::Object();
+        c.Set("type", Json("task.cancelled"));
+        c.Set("task", Json(id));
+        c.Set("reason", Json("response ended"));
+        c.Set("at", Json(now_.seconds));
+        ERFLOW_RETURN_IF_ERROR(Emit(std::move(c)));
+      }
     }
   }
   return Status::Ok();
@@ -143,11 +157,13 @@ Status CommandPlanner::MissDeadline(const DeadlineSpec& spec, const std::string&
 Status CommandPlanner::ProposeAccountability(const DeadlineSpec& spec, const std::string& key) {
   const DeadlineInstance* d = state_.FindDeadline(key);
   if (spec.accountability_task.empty() || d->proposed) return Status::Ok();
+  // Keys match the proposal form's fields where they can, so the form opens prefilled.
   Json context = Json::Object();
   context.Set("ground", Json(spec.ground));
-  context.Set("deadline", Json(key));
-  context.Set("deadline_name", Json(spec.name.zh));
-  context.Set("due", Json(FormatTimestamp(d->due)));
+  context.Set("deadline", Json(spec.name.zh));
+  context.Set("deadline_key", Json(key));
+  context.Set("due_at", Json(FormatTimestamp(d->due)));
+  if (d->done_at.seconds) context.Set("done_at", Json(FormatTimestamp(d->done_at)));
   context.Set("state", Json(d->state));
   if (d->late_by) context.Set("late_by_minutes", Json(d->late_by / 60));
   Json mark = Json::Object();

@@ -26,10 +26,15 @@ void DueOf(const Definition& def, const CaseState& state, const TaskInstance& t,
 std::vector<WorkItem> DeriveWorkItems(const Definition& def, const CaseState& state) {
   std::vector<WorkItem> out;
   // Escalations: a missed deadline sits in the responsible supervisor's queue until the
-  // late work is done.
+  // late work is done (or can no longer be done).
   for (const auto& d : state.deadlines) {
     if (d.state != "missed" || d.escalate_role.empty()) continue;
     const DeadlineSpec* spec = def.FindDeadline(d.deadline);
+    bool work_open = false;
+    for (const auto& t : state.tasks)
+      if (t.open() && (spec && spec->daily() ? t.id == d.task : spec && t.node == spec->satisfied_by.task))
+        work_open = true;
+    if (!work_open) continue;
     WorkItem w;
     w.case_id = state.id;
     w.task = "deadline:" + d.key;
