@@ -119,6 +119,10 @@ Status ApplyEffect(CaseState* s, const Json& e) {
     } else {
       t->approved_by.push_back(e.GetString("by"));
     }
+  } else if (type == "task.filed") {
+    Json node_data = s->data[t->node].is_object() ? s->data[t->node] : Json::Object();
+    node_data.Set(e.GetString("field"), e["number"]);
+    s->data.Set(t->node, std::move(node_data));
   } else if (type == "task.awaiting_approval") {
     t->phase = "approve";
     t->role = e.GetString("role");

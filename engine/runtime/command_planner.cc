@@ -1,6 +1,9 @@
 #include "runtime/command_planner.h"
 
 #include <algorithm>
+#include <cstdio>
+
+#include "erflow/civil_date.h"
 
 #include "runtime/case_variables.h"
 
@@ -233,8 +236,33 @@ Status CommandPlanner::Complete(const std::string& task_id) {
   e.Set("unit", Json(actor_.unit));
   e.Set("at", Json(now_.seconds));
   ERFLOW_RETURN_IF_ERROR(Emit(std::move(e)));
+  if (!spec->filing_field.empty()) ERFLOW_RETURN_IF_ERROR(AssignFilingNumber(task_id, spec->filing_field));
   if (spec->next.empty()) return Status::Ok();  // ad-hoc: nothing follows
   return Advance(spec->next, 0);
+}
+
+Status CommandPlanner::AssignFilingNumber(const std::string& task_id, const std::string& field) {
+  // 备案编号: YYYY年MM月DD日第N号 总第M号 — a per-day and an all-time counter, both taken
+  // in this command's transaction: a rolled-back filing gives its numbers back, so the
+  // sequences stay gapless and no number is ever issued twice.
+  const CivilDate day = CivilDate::InChina(now_);
+  ERFLOW_ASSIGN_OR_RETURN(int64_t daily, tx_->NextSequence("filing:" + day.ToString()));
+  ERFLOW_ASSIGN_OR_RETURN(int64_t total, tx_->NextSequence("filing"));
+  char number[96];
+  std::snprintf(number, sizeof number, "%04d年%02d月%02d日第%lld号 总第%lld号", day.year, day.month, day.day,
+                static_cast<long long>(daily), static_cast<long long>(total));
+  const TaskInstance* t = state_.FindTask(task_id);
+  Json e = Effect("task.filed", task_id);
+  e.Set("field", Json(field));
+  e.Set("number", Json(number));
+  e.Set("day_seq", Json(daily));
+  e.Set("total_seq", Json(total));
+  Json c = Json::Object();
+  c.Set("field", Json(t->node + "." + field));
+  c.Set("old", state_.data[t->node][field]);
+  c.Set("new", Json(number));
+  changes_.Push(std::move(c));
+  return Emit(std::move(e));
 }
 
 Status CommandPlanner::SubmitForm(TaskInstance* t, const std::string& form_id, const std::vector<RequireRule>& rules,

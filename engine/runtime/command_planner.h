@@ -71,6 +71,7 @@ class CommandPlanner {
   Status SubmitForm(TaskInstance* t, const std::string& form_id, const std::vector<RequireRule>& rules,
                     const Json& form, Json* normalised);
   Status Complete(const std::string& task_id);
+  Status AssignFilingNumber(const std::string& task_id, const std::string& field);
   Status Advance(const std::string& node, int depth);
   Status CreateTask(const std::string& node, const std::string& assignee, const std::string& reason,
                     const Json& context = Json());
