@@ -67,8 +67,14 @@ def main():
                 # libxlsxwriter quotes every sheet name in a range, XlsxWriter only those
                 # that need it; Excel reads both the same.
                 for series in chart["series"]:
+                    # erflow keeps its small data sheet in memory so its charts carry
+                    # cached points (strRef categories); XlsxWriter in constant_memory mode
+                    # writes none. Same ranges either way.
+                    for k in ("categories_kind", "categories_cache", "values_cache"):
+                        series.pop(k, None)
                     for k, v in series.items():
-                        series[k] = v.replace("'", "")
+                        if isinstance(v, str):
+                            series[k] = v.replace("'", "")
     out = []
     diff(da, db, "", out)
     if out:
