@@ -111,6 +111,23 @@ TEST_CASE("signing keys load from PKCS#12 and PEM with clear errors", "[pdf]") {
                  .status()
                  .message(),
              Catch::Contains("no private key"));
+  // An encrypted private key opens with its password only.
+  test::TempDir dir;
+  const auto enc = test::RunShell("openssl pkcs8 -topk8 -v2 aes-256-cbc -passout pass:geheim -in " +
+                                  test::ShellQuote(CaFile("supervisor.key.pem")) + " -out " +
+                                  test::ShellQuote(dir.File("enc.pem")));
+  REQUIRE(enc.exit_code == 0);
+  const std::string enc_bundle =
+      test::ReadFile(CaFile("supervisor.cert.pem")) + test::ReadFile(dir.File("enc.pem"));
+  CHECK(LoadSigningKeyFromPem(enc_bundle, "geheim", kNow).ok());
+  CHECK_THAT(LoadSigningKeyFromPem(enc_bundle, "wrong", kNow).status().message(),
+             Catch::Contains("wrong password for the encrypted private key"));
+  CHECK_THAT(LoadSigningKeyFromPem(test::ReadFile(CaFile("expired.cert.pem")) +
+                                       test::ReadFile(CaFile("expired.key.pem")),
+                                   "", kNow)
+                 .status()
+                 .message(),
+             Catch::Contains("expired"));
   CHECK_THAT(LoadSigningKeyFromPkcs12("junk", "", kNow).status().message(),
              Catch::Contains("not a PKCS#12"));
   CHECK(LoadSigningKeyFile("/nonexistent.p12", "", kNow).status().code() ==
