@@ -28,7 +28,9 @@ class Args {
 
   // The first word (a subcommand), and the rest as a new Args.
   std::string Head() const { return words_.empty() ? "" : words_[0]; }
-  Args Tail() const { return Args(std::vector<std::string>(words_.begin() + (words_.empty() ? 0 : 1), words_.end())); }
+  Args Tail() const {
+    return Args(std::vector<std::string>(words_.begin() + (words_.empty() ? 0 : 1), words_.end()));
+  }
   bool WantsHelp() const;
   const std::vector<std::string>& words() const { return words_; }
 

@@ -29,8 +29,8 @@ int RunAuditCommand(CliContext& ctx, const Args& in) {
     PrintJson(ctx, views::AuditReportJson(*report));
   } else {
     for (const auto& p : report->problems) *ctx.err << "audit: " << p.ToString() << "\n";
-    *ctx.out << (report->ok() ? "audit ok: " : "audit FAILED: ") << report->cases << " cases, " << report->events
-             << " events checked";
+    *ctx.out << (report->ok() ? "audit ok: " : "audit FAILED: ") << report->cases << " cases, "
+             << report->events << " events checked";
     if (!report->ok()) *ctx.out << ", " << report->problems.size() << " problem(s)";
     *ctx.out << "\n";
   }

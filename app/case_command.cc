@@ -27,8 +27,8 @@ void PrintOutcome(const CliContext& ctx, const CommandOutcome& o) {
     PrintJson(ctx, views::OutcomeJson(o));
     return;
   }
-  *ctx.out << "case " << o.case_id << " version " << o.version << " task " << o.task << " (" << o.status << ")"
-           << (o.replayed ? " [already applied]" : "") << "\n";
+  *ctx.out << "case " << o.case_id << " version " << o.version << " task " << o.task << " ("
+           << o.status << ")" << (o.replayed ? " [already applied]" : "") << "\n";
 }
 
 int Open(CliContext& ctx, const Args& args) {
@@ -48,8 +48,10 @@ int Open(CliContext& ctx, const Args& args) {
   if (!engine.ok()) return ctx.Fail(engine.status());
   auto out = (*engine)->Execute(cmd);
   if (!out.ok()) return ctx.Fail(out.status());
-  if (ctx.json) PrintJson(ctx, views::OutcomeJson(*out));
-  else *ctx.out << out->case_id << "\n";
+  if (ctx.json)
+    PrintJson(ctx, views::OutcomeJson(*out));
+  else
+    *ctx.out << out->case_id << "\n";
   return kExitOk;
 }
 
@@ -90,15 +92,20 @@ int Act(CliContext& ctx, const Args& args) {
 void PrintCase(const CliContext& ctx, const CaseView& v) {
   const CaseState& s = v.state;
   std::ostream& os = *ctx.out;
-  os << "case " << s.id << "  " << v.definition->name.zh << " (" << s.plan << " v" << s.plan_version << ")\n"
-     << "  unit " << s.unit << ", opened " << FormatChineseDateTime(s.opened_at) << " by " << s.opened_by << ", "
-     << (s.active() ? "active" : "closed: " + s.outcome) << ", version " << s.version << "\n";
+  os << "case " << s.id << "  " << v.definition->name.zh << " (" << s.plan << " v" << s.plan_version
+     << ")\n"
+     << "  unit " << s.unit << ", opened " << FormatChineseDateTime(s.opened_at) << " by "
+     << s.opened_by << ", " << (s.active() ? "active" : "closed: " + s.outcome) << ", version "
+     << s.version << "\n";
   os << "tasks:\n";
   for (const auto& t : s.tasks) {
     const TaskSpec* spec = v.definition->FindTask(t.node);
     os << "  " << t.id << "  " << t.node << "  " << (spec ? spec->name.zh : "") << "  " << t.state;
-    if (t.open()) os << " (" << t.phase << ", " << t.role << "@" << t.unit << (t.assignee.empty() ? "" : ", held by " + t.assignee) << ")";
-    else if (!t.completed_by.empty()) os << " by " << t.completed_by;
+    if (t.open())
+      os << " (" << t.phase << ", " << t.role << "@" << t.unit
+         << (t.assignee.empty() ? "" : ", held by " + t.assignee) << ")";
+    else if (!t.completed_by.empty())
+      os << " by " << t.completed_by;
     os << "\n";
   }
   if (!s.deadlines.empty()) os << "deadlines:\n";
@@ -114,12 +121,14 @@ void PrintCase(const CliContext& ctx, const CaseView& v) {
   os << "history:\n";
   for (const auto& e : v.history) {
     Json h = views::HistoryEntryJson(e);
-    os << "  " << e.seq << "  " << FormatChineseDateTime(e.at) << "  " << h.GetString("actor_name") << " ("
-       << h.GetString("role") << ", " << h.GetString("unit") << ")  " << e.command << " " << h.GetString("task");
+    os << "  " << e.seq << "  " << FormatChineseDateTime(e.at) << "  " << h.GetString("actor_name")
+       << " (" << h.GetString("role") << ", " << h.GetString("unit") << ")  " << e.command << " "
+       << h.GetString("task");
     if (h.Has("reason")) os << "  reason: " << h.GetString("reason");
     os << "\n";
     for (const auto& c : h["changes"].items())
-      os << "      " << c.GetString("field") << ": " << c["old"].Dump() << " → " << c["new"].Dump() << "\n";
+      os << "      " << c.GetString("field") << ": " << c["old"].Dump() << " → " << c["new"].Dump()
+         << "\n";
   }
 }
 
@@ -131,8 +140,10 @@ int Show(CliContext& ctx, const Args& args) {
   if (!engine.ok()) return ctx.Fail(engine.status());
   auto view = (*engine)->GetCase(*id);
   if (!view.ok()) return ctx.Fail(view.status());
-  if (ctx.json) PrintJson(ctx, views::CaseViewJson(*view));
-  else PrintCase(ctx, *view);
+  if (ctx.json)
+    PrintJson(ctx, views::CaseViewJson(*view));
+  else
+    PrintCase(ctx, *view);
   return kExitOk;
 }
 
@@ -154,8 +165,8 @@ int List(CliContext& ctx, const Args& args) {
   for (const auto& c : *cases) {
     out.Push(views::CaseSummaryJson(c));
     if (!ctx.json)
-      *ctx.out << c.id << "  " << c.plan << " v" << c.plan_version << "  " << c.unit << "  " << c.status << "  "
-               << FormatChineseDateTime(c.opened_at) << "\n";
+      *ctx.out << c.id << "  " << c.plan << " v" << c.plan_version << "  " << c.unit << "  "
+               << c.status << "  " << FormatChineseDateTime(c.opened_at) << "\n";
   }
   if (ctx.json) PrintJson(ctx, out);
   return kExitOk;
@@ -169,8 +180,9 @@ int RunCaseCommand(CliContext& ctx, const Args& in) {
     return in.WantsHelp() ? kExitOk : kExitUsage;
   }
   Args args = in.Tail();
-  std::string err =
-      args.Parse({"as", "form", "key", "reason", "to", "expect-version", "plan", "status", "unit", "limit"}, {"json"});
+  std::string err = args.Parse(
+      {"as", "form", "key", "reason", "to", "expect-version", "plan", "status", "unit", "limit"},
+      {"json"});
   if (!err.empty()) return ctx.UsageError(err, kUsage);
   const std::string sub = in.Head();
   if (sub == "open") return Open(ctx, args);

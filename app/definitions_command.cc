@@ -31,7 +31,8 @@ int Validate(CliContext& ctx, const Args& args) {
     r.Set("ok", Json(def.ok()));
     if (def.ok()) {
       r.Set("id", Json((*def)->id));
-      if (!ctx.json) *ctx.out << file << ": ok (" << (*def)->id << ", " << (*def)->tasks.size() << " tasks)\n";
+      if (!ctx.json)
+        *ctx.out << file << ": ok (" << (*def)->id << ", " << (*def)->tasks.size() << " tasks)\n";
     } else {
       ++failed;
       r.Set("problems", Json(def.status().message()));
@@ -62,7 +63,8 @@ int Deploy(CliContext& ctx, const Args& args) {
     r.Set("created", Json(outcome->created));
     results.Push(r);
     if (!ctx.json)
-      *ctx.out << outcome->id << " v" << outcome->version << (outcome->created ? " deployed" : " unchanged") << "\n";
+      *ctx.out << outcome->id << " v" << outcome->version
+               << (outcome->created ? " deployed" : " unchanged") << "\n";
   }
   if (ctx.json) PrintJson(ctx, results);
   return kExitOk;
@@ -76,7 +78,8 @@ int List(CliContext& ctx) {
   Json out = Json::Array();
   for (const auto& d : *defs) {
     out.Push(views::DefinitionInfoJson(d));
-    if (!ctx.json) *ctx.out << d.id << " v" << d.version << "  " << d.content_hash.substr(0, 12) << "\n";
+    if (!ctx.json)
+      *ctx.out << d.id << " v" << d.version << "  " << d.content_hash.substr(0, 12) << "\n";
   }
   if (ctx.json) PrintJson(ctx, out);
   return kExitOk;
@@ -105,7 +108,9 @@ int Show(CliContext& ctx, const Args& args) {
     for (const auto& t : st.tasks) {
       const TaskSpec* spec = d.FindTask(t);
       *ctx.out << "    " << t << "  " << spec->name.zh << "  [" << spec->assignee.front().role
-               << (spec->approval ? " → " + spec->approval->assignee.front().role + " approves" : "") << "]\n";
+               << (spec->approval ? " → " + spec->approval->assignee.front().role + " approves"
+                                  : "")
+               << "]\n";
     }
   }
   return kExitOk;

@@ -50,8 +50,8 @@ int RunDemoCommand(CliContext& ctx, const Args& in) {
   }
   auto report = (*engine)->VerifyAudit(true);
   if (!report.ok()) return ctx.Fail(report.status());
-  *ctx.out << "audit: " << (report->ok() ? "ok" : "FAILED") << " — " << report->cases << " cases, " << report->events
-           << " events, every snapshot equal to its rebuild from history\n";
+  *ctx.out << "audit: " << (report->ok() ? "ok" : "FAILED") << " — " << report->cases << " cases, "
+           << report->events << " events, every snapshot equal to its rebuild from history\n";
   for (const auto& p : report->problems) *ctx.err << "audit: " << p.ToString() << "\n";
   *ctx.out << "Inspect with: erflow --db " << db << " case show 1\n";
   return report->ok() && cases > 0 ? kExitOk : kExitVerifyFailed;

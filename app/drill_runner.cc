@@ -50,21 +50,23 @@ Status SweepUntil(Instant until, Engine* engine, ManualClock* clock, std::ostrea
     clock->Set(std::max(*next, clock->Now()));
     ERFLOW_ASSIGN_OR_RETURN(TickReport report, engine->Tick());
     if (!report.errors.empty()) return Status::IOError(report.errors.front());
-    if (report.fired) out << FormatChineseDateTime(clock->Now()) << "  ⏰ " << report.fired << " timer(s) fired\n";
+    if (report.fired)
+      out << FormatChineseDateTime(clock->Now()) << "  ⏰ " << report.fired << " timer(s) fired\n";
   }
 }
 
 }  // namespace
 
-Result<DrillResult> RunDrill(const std::string& file, Engine* engine, ManualClock* clock, std::ostream& out) {
+Result<DrillResult> RunDrill(const std::string& file, Engine* engine, ManualClock* clock,
+                             std::ostream& out) {
   ERFLOW_ASSIGN_OR_RETURN(Json drill, ParseJsonFile(file));
   DrillResult result;
   result.drill = drill.GetString("id");
   result.plan = drill.GetString("plan");
   ERFLOW_RETURN_IF_ERROR(CreateUsers(drill["users"], engine).WithContext(file));
   ERFLOW_ASSIGN_OR_RETURN(DefinitionPtr def, engine->GetDefinition(result.plan, 0));
-  out << "== " << drill["name"].GetString("zh") << " — " << def->name.zh << " (" << def->id << " v" << def->version
-      << ") ==\n";
+  out << "== " << drill["name"].GetString("zh") << " — " << def->name.zh << " (" << def->id << " v"
+      << def->version << ") ==\n";
   const auto& steps = drill["steps"].items();
   for (size_t i = 0; i < steps.size(); ++i) {
     const Json& step = steps[i];
@@ -74,7 +76,9 @@ Result<DrillResult> RunDrill(const std::string& file, Engine* engine, ManualCloc
     clock->Set(at);
     Command cmd;
     auto action = ActionFromName(step.GetString("action"));
-    if (!action) return Status::InvalidArgument(where + ": unknown action \"" + step.GetString("action") + "\"");
+    if (!action)
+      return Status::InvalidArgument(where + ": unknown action \"" + step.GetString("action") +
+                                     "\"");
     cmd.action = *action;
     cmd.actor = step.GetString("as");
     cmd.plan = result.plan;
@@ -83,13 +87,14 @@ Result<DrillResult> RunDrill(const std::string& file, Engine* engine, ManualCloc
     cmd.form = step["form"];
     cmd.reason = step.GetString("reason");
     cmd.target_user = step.GetString("to");
-    std::string line = FormatChineseDateTime(at) + "  " + Shown(engine, cmd.actor) + "  " + step.GetString("action") +
-                       (cmd.task.empty() ? "" : " " + cmd.task);
+    std::string line = FormatChineseDateTime(at) + "  " + Shown(engine, cmd.actor) + "  " +
+                       step.GetString("action") + (cmd.task.empty() ? "" : " " + cmd.task);
     auto outcome = engine->Execute(cmd);
     const std::string expect = step.GetString("expect");
     if (!expect.empty()) {
       if (outcome.ok() || outcome.status().CodeName() != expect)
-        return Status::InvalidArgument(where + ": expected the step to be refused as " + expect + ", got " +
+        return Status::InvalidArgument(where + ": expected the step to be refused as " + expect +
+                                       ", got " +
                                        (outcome.ok() ? "success" : outcome.status().ToString()));
       out << line << "  ✗ refused (" << expect << "): " << outcome.status().message() << "\n";
       ++result.refusals;

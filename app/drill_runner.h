@@ -24,6 +24,7 @@ struct DrillResult {
 };
 
 // Runs one drill file. `clock` must be the clock `engine` was opened with.
-Result<DrillResult> RunDrill(const std::string& file, Engine* engine, ManualClock* clock, std::ostream& out);
+Result<DrillResult> RunDrill(const std::string& file, Engine* engine, ManualClock* clock,
+                             std::ostream& out);
 
 }  // namespace erflow::cli

@@ -24,7 +24,9 @@ Result<Json> ReadJsonArg(const std::string& spec) {
   return ParseJsonFile(spec);
 }
 
-void PrintJson(const CliContext& ctx, const Json& j) { *ctx.out << j.Pretty() << "\n"; }
+void PrintJson(const CliContext& ctx, const Json& j) {
+  *ctx.out << j.Pretty() << "\n";
+}
 
 Result<int64_t> ParseCount(const std::string& what, const std::string& text) {
   if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)

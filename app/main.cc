@@ -1,3 +1,5 @@
 #include "cli_context.h"
 
-int main(int argc, char** argv) { return erflow::cli::Main(argc, argv); }
+int main(int argc, char** argv) {
+  return erflow::cli::Main(argc, argv);
+}

@@ -39,8 +39,10 @@ int RunQueueCommand(CliContext& ctx, const Args& in) {
                << (w.assignee.empty() ? "" : "  (held by " + w.assignee + ")") << "  since "
                << FormatChineseDateTime(w.created_at) << (w.overdue ? "  OVERDUE" : "") << "\n";
   }
-  if (ctx.json) PrintJson(ctx, out);
-  else if (items->empty()) *ctx.out << "(nothing to do)\n";
+  if (ctx.json)
+    PrintJson(ctx, out);
+  else if (items->empty())
+    *ctx.out << "(nothing to do)\n";
   return kExitOk;
 }
 

@@ -5,7 +5,9 @@
 namespace erflow::views {
 namespace {
 
-Json Time(Instant t) { return t.seconds ? Json(FormatTimestamp(t)) : Json(); }
+Json Time(Instant t) {
+  return t.seconds ? Json(FormatTimestamp(t)) : Json();
+}
 
 Json Strings(const std::vector<std::string>& v) {
   Json a = Json::Array();
@@ -29,6 +31,7 @@ Json UserJson(const User& u) {
   j.Set("roles", Strings(u.roles));
   j.Set("unit", Json(u.unit));
   j.Set("active", Json(u.active));
+  j.Set("scope", Json(u.scope));
   return j;
 }
 
@@ -82,7 +85,8 @@ Json HistoryEntryJson(const HistoryEvent& e) {
   j.Set("at", Time(e.at));
   j.Set("actor", Json(e.actor));
   if (body.ok()) {
-    for (const char* k : {"actor_name", "role", "unit", "command", "task", "node", "reason", "target"})
+    for (const char* k :
+         {"actor_name", "role", "unit", "command", "task", "node", "reason", "target"})
       if (body->Has(k)) j.Set(k, (*body)[k]);
     j.Set("definition", (*body)["definition"]);
     j.Set("changes", (*body)["changes"]);

@@ -24,7 +24,9 @@ using Clock_ = std::chrono::steady_clock;
 
 namespace {
 
-double Seconds(Clock_::time_point a, Clock_::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+double Seconds(Clock_::time_point a, Clock_::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
 
 void Check(const Status& s, const char* what) {
   if (!s.ok()) {
@@ -57,15 +59,19 @@ EngineRun RunEngine(const std::string& dir, int cases, const std::string& sync) 
     Check(e.PutUser(u), "user");
   }
   auto form = [](const char* text) { return *ParseJson(text, "bench"); };
-  const Json report = form(R"({"title": "机房UPS故障导致政务外网中断", "discovered_at": "2025-09-30T08:52:00+08:00",
+  const Json report =
+      form(R"({"title": "机房UPS故障导致政务外网中断", "discovered_at": "2025-09-30T08:52:00+08:00",
       "description": "08:52 机房UPS告警，政务外网核心交换机掉电，全县政务外网中断，正在切换备用电源。", "people_affected": 3000, "loss": 12.5})");
-  const Json assess = form(R"({"nature": "genuine", "level": "IV", "opinion": "设备设施故障，影响范围有限。"})");
+  const Json assess =
+      form(R"({"nature": "genuine", "level": "IV", "opinion": "设备设施故障，影响范围有限。"})");
   const Json handling = form(R"({"measures": "切换备用电源，隔离故障UPS，恢复核心交换机供电。"})");
-  const Json summary = form(R"({"cause": "UPS电池老化。", "result": "已恢复。", "improvements": ["建立电池巡检制度"]})");
+  const Json summary = form(
+      R"({"cause": "UPS电池老化。", "result": "已恢复。", "improvements": ["建立电池巡检制度"]})");
   EngineRun run;
   auto t0 = Clock_::now();
   for (int i = 0; i < cases; ++i) {
-    auto exec = [&](Action a, const char* who, int64_t id, const char* task, const Json& f, const char* reason = "") {
+    auto exec = [&](Action a, const char* who, int64_t id, const char* task, const Json& f,
+                    const char* reason = "") {
       Command c;
       c.action = a;
       c.actor = who;
@@ -99,19 +105,24 @@ EngineRun RunEngine(const std::string& dir, int cases, const std::string& sync) 
   return run;
 }
 
-double RunRaw(const std::string& dir, int64_t transactions, size_t event_bytes, size_t snapshot_bytes,
-              const std::string& sync) {
+double RunRaw(const std::string& dir, int64_t transactions, size_t event_bytes,
+              size_t snapshot_bytes, const std::string& sync) {
   sqlite3* db;
   sqlite3_open((dir + "/raw.db").c_str(), &db);
-  sqlite3_exec(db, ("PRAGMA journal_mode=WAL; PRAGMA synchronous=" + sync + ";").c_str(), nullptr, nullptr, nullptr);
-  sqlite3_exec(db,
-               "CREATE TABLE history (id INTEGER PRIMARY KEY, case_id INTEGER, seq INTEGER, body TEXT);"
-               "CREATE TABLE cases (id INTEGER PRIMARY KEY, version INTEGER, snapshot TEXT);",
-               nullptr, nullptr, nullptr);
+  sqlite3_exec(db, ("PRAGMA journal_mode=WAL; PRAGMA synchronous=" + sync + ";").c_str(), nullptr,
+               nullptr, nullptr);
+  sqlite3_exec(
+      db,
+      "CREATE TABLE history (id INTEGER PRIMARY KEY, case_id INTEGER, seq INTEGER, body TEXT);"
+      "CREATE TABLE cases (id INTEGER PRIMARY KEY, version INTEGER, snapshot TEXT);",
+      nullptr, nullptr, nullptr);
   sqlite3_stmt *ins, *upd, *begin, *commit, *newcase;
-  sqlite3_prepare_v2(db, "INSERT INTO history (case_id, seq, body) VALUES (?, ?, ?)", -1, &ins, nullptr);
-  sqlite3_prepare_v2(db, "UPDATE cases SET version = ?, snapshot = ? WHERE id = ?", -1, &upd, nullptr);
-  sqlite3_prepare_v2(db, "INSERT INTO cases (id, version, snapshot) VALUES (?, 0, '')", -1, &newcase, nullptr);
+  sqlite3_prepare_v2(db, "INSERT INTO history (case_id, seq, body) VALUES (?, ?, ?)", -1, &ins,
+                     nullptr);
+  sqlite3_prepare_v2(db, "UPDATE cases SET version = ?, snapshot = ? WHERE id = ?", -1, &upd,
+                     nullptr);
+  sqlite3_prepare_v2(db, "INSERT INTO cases (id, version, snapshot) VALUES (?, 0, '')", -1,
+                     &newcase, nullptr);
   sqlite3_prepare_v2(db, "BEGIN", -1, &begin, nullptr);
   sqlite3_prepare_v2(db, "COMMIT", -1, &commit, nullptr);
   const std::string body(event_bytes, 'e'), snapshot(snapshot_bytes, 's');
@@ -154,8 +165,9 @@ int main(int argc, char** argv) {
   EngineRun e = RunEngine(dir, cases, sync);
   double raw = RunRaw(dir, e.commands, e.event_bytes, e.snapshot_bytes, sync);
   double engine_rate = e.commands / e.seconds, raw_rate = e.commands / raw;
-  std::printf("synchronous=%s, %d cases, %lld commands (event ~%zu B, snapshot ~%zu B)\n", sync.c_str(), cases,
-              static_cast<long long>(e.commands), e.event_bytes, e.snapshot_bytes);
+  std::printf("synchronous=%s, %d cases, %lld commands (event ~%zu B, snapshot ~%zu B)\n",
+              sync.c_str(), cases, static_cast<long long>(e.commands), e.event_bytes,
+              e.snapshot_bytes);
   std::printf("  erflow engine : %8.0f commands/s\n", engine_rate);
   std::printf("  raw SQLite    : %8.0f transactions/s (1 insert + 1 update each)\n", raw_rate);
   std::printf("  ratio         : %8.2fx  (target >= 0.5x)\n", engine_rate / raw_rate);

@@ -4,7 +4,8 @@
 
 namespace erflow::test {
 
-EngineFixture::EngineFixture() : db_(dir_.File("erflow.db")), clock_(*ParseTimestamp("2025-09-30T09:00:00+08:00")) {
+EngineFixture::EngineFixture()
+    : db_(dir_.File("erflow.db")), clock_(*ParseTimestamp("2025-09-30T09:00:00+08:00")) {
   auto calendar = Calendar::LoadDir(SourceDir() + "/calendars");
   if (!calendar.ok()) throw std::runtime_error(calendar.status().ToString());
   auto e = Engine::Open(db_, clock_, std::make_shared<Calendar>(std::move(calendar).value()));
@@ -29,7 +30,8 @@ void EngineFixture::Deploy(const std::string& relative_path) {
   if (!d.ok()) throw std::runtime_error(d.status().ToString());
 }
 
-void EngineFixture::AddUser(const std::string& name, const std::string& role, const std::string& unit) {
+void EngineFixture::AddUser(const std::string& name, const std::string& role,
+                            const std::string& unit) {
   User u;
   u.name = name;
   u.roles = {role};

@@ -24,9 +24,11 @@ class EngineFixture {
   void Deploy(const std::string& relative_path);
   void AddUser(const std::string& name, const std::string& role, const std::string& unit);
 
-  Result<CommandOutcome> Run(Action action, const std::string& actor, int64_t case_id, const std::string& task,
-                             const std::string& form_json = "", const std::string& reason = "");
-  Result<CommandOutcome> Open(const std::string& plan, const std::string& actor, const std::string& form_json = "");
+  Result<CommandOutcome> Run(Action action, const std::string& actor, int64_t case_id,
+                             const std::string& task, const std::string& form_json = "",
+                             const std::string& reason = "");
+  Result<CommandOutcome> Open(const std::string& plan, const std::string& actor,
+                              const std::string& form_json = "");
   CaseState State(int64_t case_id);
 
  private:

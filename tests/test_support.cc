@@ -38,8 +38,10 @@ void WriteFile(const std::string& path, const std::string& content) {
 std::string ShellQuote(const std::string& s) {
   std::string q = "'";
   for (char c : s) {
-    if (c == '\'') q += "'\\''";
-    else q += c;
+    if (c == '\'')
+      q += "'\\''";
+    else
+      q += c;
   }
   return q + "'";
 }
@@ -63,7 +65,11 @@ RunResult RunErflow(const std::vector<std::string>& args, const std::string& std
   return RunShell(cmd, stdin_text);
 }
 
-std::string SourceDir() { return ERFLOW_SOURCE_DIR; }
-std::string ErflowBinary() { return ERFLOW_BINARY; }
+std::string SourceDir() {
+  return ERFLOW_SOURCE_DIR;
+}
+std::string ErflowBinary() {
+  return ERFLOW_BINARY;
+}
 
 }  // namespace erflow::test

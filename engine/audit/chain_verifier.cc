@@ -23,10 +23,11 @@ void VerifyCaseChain(const StoredCase& c, const std::vector<HistoryEvent>& event
   for (const auto& e : events) {
     if (e.seq != expected_seq) {
       fail(&e, expected_seq,
-           e.seq > expected_seq ? "missing: the history jumps from event " + std::to_string(expected_seq - 1) +
-                                      " to " + std::to_string(e.seq) + " (deleted)"
-                                : "out of order: event " + std::to_string(e.seq) + " appears after " +
-                                      std::to_string(expected_seq - 1));
+           e.seq > expected_seq
+               ? "missing: the history jumps from event " + std::to_string(expected_seq - 1) +
+                     " to " + std::to_string(e.seq) + " (deleted)"
+               : "out of order: event " + std::to_string(e.seq) + " appears after " +
+                     std::to_string(expected_seq - 1));
       return;
     }
     if (Sha256Hex(e.body) != e.hash) {
@@ -45,13 +46,15 @@ void VerifyCaseChain(const StoredCase& c, const std::vector<HistoryEvent>& event
       return;
     }
     if (body->GetInt("case") != c.id || body->GetInt("seq") != e.seq) {
-      fail(&e, e.seq, "moved: its content belongs to case " + std::to_string(body->GetInt("case")) + " event " +
-                          std::to_string(body->GetInt("seq")));
+      fail(&e, e.seq,
+           "moved: its content belongs to case " + std::to_string(body->GetInt("case")) +
+               " event " + std::to_string(body->GetInt("seq")));
       return;
     }
     if (body->GetString("actor") != e.actor || body->GetString("command") != e.command ||
         body->GetString("at") != FormatTimestamp(e.at)) {
-      fail(&e, e.seq, "edited: the actor, command or time columns disagree with the hashed content");
+      fail(&e, e.seq,
+           "edited: the actor, command or time columns disagree with the hashed content");
       return;
     }
     prev = e.hash;
@@ -61,14 +64,16 @@ void VerifyCaseChain(const StoredCase& c, const std::vector<HistoryEvent>& event
   if (c.version != last)
     fail(nullptr, last + 1,
          "the case is at version " + std::to_string(c.version) + " but its history ends at event " +
-             std::to_string(last) + (c.version > last ? " (later events deleted)" : " (events inserted)"));
+             std::to_string(last) +
+             (c.version > last ? " (later events deleted)" : " (events inserted)"));
   else if (c.head_hash != prev)
     fail(nullptr, last, "the case's head hash does not match its last event");
 }
 
 Result<AuditReport> VerifyStore(Store* store, bool check_snapshots) {
   AuditReport report;
-  ERFLOW_RETURN_IF_ERROR(store->ForEachCaseHistory([&](const StoredCase& c, const std::vector<HistoryEvent>& events) {
+  ERFLOW_RETURN_IF_ERROR(store->ForEachCaseHistory([&](const StoredCase& c,
+                                                       const std::vector<HistoryEvent>& events) {
     ++report.cases;
     report.events += static_cast<int64_t>(events.size());
     size_t before = report.problems.size();
@@ -77,10 +82,11 @@ Result<AuditReport> VerifyStore(Store* store, bool check_snapshots) {
       auto rebuilt = RebuildFromHistory(events);
       auto stored = ParseJson(c.snapshot, "snapshot");
       if (!rebuilt.ok())
-        report.problems.push_back(AuditProblem{c.id, 0, 0, "history does not replay: " + rebuilt.status().message()});
-      else if (!stored.ok() || !(rebuilt->ToJson() == *stored))
         report.problems.push_back(
-            AuditProblem{c.id, 0, 0, "the stored snapshot differs from the one rebuilt from history (edited)"});
+            AuditProblem{c.id, 0, 0, "history does not replay: " + rebuilt.status().message()});
+      else if (!stored.ok() || !(rebuilt->ToJson() == *stored))
+        report.problems.push_back(AuditProblem{
+            c.id, 0, 0, "the stored snapshot differs from the one rebuilt from history (edited)"});
     }
     return Status::Ok();
   }));

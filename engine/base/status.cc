@@ -4,14 +4,24 @@ namespace erflow {
 
 const char* Status::CodeName() const {
   switch (code_) {
-    case Code::kOk: return "ok";
-    case Code::kInvalidArgument: return "invalid_argument";
-    case Code::kNotFound: return "not_found";
-    case Code::kForbidden: return "forbidden";
-    case Code::kConflict: return "conflict";
-    case Code::kCorruption: return "corruption";
-    case Code::kIOError: return "io_error";
-    case Code::kUnsupported: return "unsupported";
+    case Code::kOk:
+      return "ok";
+    case Code::kInvalidArgument:
+      return "invalid_argument";
+    case Code::kNotFound:
+      return "not_found";
+    case Code::kForbidden:
+      return "forbidden";
+    case Code::kConflict:
+      return "conflict";
+    case Code::kCorruption:
+      return "corruption";
+    case Code::kIOError:
+      return "io_error";
+    case Code::kUnsupported:
+      return "unsupported";
+    case Code::kUnauthenticated:
+      return "unauthenticated";
   }
   return "unknown";
 }

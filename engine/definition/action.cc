@@ -8,9 +8,9 @@ struct ActionNameEntry {
   const char* name;
 };
 constexpr ActionNameEntry kActionNames[] = {
-    {Action::kOpen, "open"},         {Action::kSubmit, "submit"},     {Action::kClaim, "claim"},       {Action::kUnclaim, "unclaim"},
-    {Action::kApprove, "approve"},   {Action::kReturn, "return"},     {Action::kTransfer, "transfer"},
-    {Action::kWithdraw, "withdraw"},
+    {Action::kOpen, "open"},         {Action::kSubmit, "submit"},     {Action::kClaim, "claim"},
+    {Action::kUnclaim, "unclaim"},   {Action::kApprove, "approve"},   {Action::kReturn, "return"},
+    {Action::kTransfer, "transfer"}, {Action::kWithdraw, "withdraw"},
 };
 
 }  // namespace

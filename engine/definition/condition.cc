@@ -10,10 +10,10 @@ struct OpName {
   const char* name;
 };
 constexpr OpName kOps[] = {
-    {Condition::Op::kEq, "eq"},       {Condition::Op::kNe, "ne"},
-    {Condition::Op::kLt, "lt"},       {Condition::Op::kLe, "le"},
-    {Condition::Op::kGt, "gt"},       {Condition::Op::kGe, "ge"},
-    {Condition::Op::kIn, "in"},       {Condition::Op::kNotIn, "notIn"},
+    {Condition::Op::kEq, "eq"},           {Condition::Op::kNe, "ne"},
+    {Condition::Op::kLt, "lt"},           {Condition::Op::kLe, "le"},
+    {Condition::Op::kGt, "gt"},           {Condition::Op::kGe, "ge"},
+    {Condition::Op::kIn, "in"},           {Condition::Op::kNotIn, "notIn"},
     {Condition::Op::kPresent, "present"}, {Condition::Op::kAbsent, "absent"},
 };
 
@@ -33,7 +33,8 @@ int Compare(const Json& a, const Json& b) {
 
 }  // namespace
 
-bool Condition::Parse(const Json& doc, const std::string& path, Problems* problems, Condition* out) {
+bool Condition::Parse(const Json& doc, const std::string& path, Problems* problems,
+                      Condition* out) {
   out->source_ = doc;
   size_t before = problems->size();
   ObjectReader r(doc, path, problems);
@@ -76,7 +77,8 @@ bool Condition::Parse(const Json& doc, const std::string& path, Problems* proble
       found = true;
     }
   if (!found) {
-    r.Error("op", "unknown operator \"" + *op + "\" (expected eq, ne, lt, le, gt, ge, in, notIn, present or absent)");
+    r.Error("op", "unknown operator \"" + *op +
+                      "\" (expected eq, ne, lt, le, gt, ge, in, notIn, present or absent)");
     return false;
   }
   bool unary = out->op_ == Op::kPresent || out->op_ == Op::kAbsent;
@@ -107,8 +109,10 @@ bool Condition::Evaluate(const VariableSource& vars) const {
       for (const auto& c : children_)
         if (c.Evaluate(vars)) return true;
       return false;
-    case Op::kNot: return children_.empty() || !children_[0].Evaluate(vars);
-    default: break;
+    case Op::kNot:
+      return children_.empty() || !children_[0].Evaluate(vars);
+    default:
+      break;
   }
   Json left = vars.Get(field_);
   if (op_ == Op::kPresent) return !left.is_null() && !(left.is_string() && left.AsString().empty());
@@ -127,11 +131,16 @@ bool Condition::Evaluate(const VariableSource& vars) const {
   int c = Compare(left, right);
   if (c == 2) return false;
   switch (op_) {
-    case Op::kLt: return c < 0;
-    case Op::kLe: return c <= 0;
-    case Op::kGt: return c > 0;
-    case Op::kGe: return c >= 0;
-    default: return false;
+    case Op::kLt:
+      return c < 0;
+    case Op::kLe:
+      return c <= 0;
+    case Op::kGt:
+      return c > 0;
+    case Op::kGe:
+      return c >= 0;
+    default:
+      return false;
   }
 }
 

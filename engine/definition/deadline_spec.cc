@@ -92,7 +92,8 @@ void ParseDeadlineSpec(const Json& doc, const std::string& path, Problems* probl
   }
   r.RejectUnknownKeys();
   if (!daily && (!out->task.empty() || out->until.kind != EventRef::Kind::kNone))
-    r.Error(out->task.empty() ? "until" : "task", "\"task\" and \"until\" belong to dailyAt deadlines only");
+    r.Error(out->task.empty() ? "until" : "task",
+            "\"task\" and \"until\" belong to dailyAt deadlines only");
 }
 
 }  // namespace erflow

@@ -11,13 +11,25 @@ const T* FindById(const std::vector<T>& items, const std::string& id) {
 }
 }  // namespace
 
-const TaskSpec* Definition::FindTask(const std::string& node) const { return FindById(tasks, node); }
-const GatewaySpec* Definition::FindGateway(const std::string& node) const { return FindById(gateways, node); }
-const EndSpec* Definition::FindEnd(const std::string& node) const { return FindById(ends, node); }
-const StageSpec* Definition::FindStage(const std::string& stage) const { return FindById(stages, stage); }
-const DecisionSpec* Definition::FindDecision(const std::string& d) const { return FindById(decisions, d); }
+const TaskSpec* Definition::FindTask(const std::string& node) const {
+  return FindById(tasks, node);
+}
+const GatewaySpec* Definition::FindGateway(const std::string& node) const {
+  return FindById(gateways, node);
+}
+const EndSpec* Definition::FindEnd(const std::string& node) const {
+  return FindById(ends, node);
+}
+const StageSpec* Definition::FindStage(const std::string& stage) const {
+  return FindById(stages, stage);
+}
+const DecisionSpec* Definition::FindDecision(const std::string& d) const {
+  return FindById(decisions, d);
+}
 
-const DeadlineSpec* Definition::FindDeadline(const std::string& d) const { return FindById(deadlines, d); }
+const DeadlineSpec* Definition::FindDeadline(const std::string& d) const {
+  return FindById(deadlines, d);
+}
 
 const FormSchema* Definition::FindForm(const std::string& form) const {
   auto it = forms.find(form);
@@ -28,9 +40,12 @@ Definition::NodeKind Definition::KindOf(const std::string& node) const {
   if (FindTask(node)) return NodeKind::kTask;
   if (const GatewaySpec* g = FindGateway(node)) {
     switch (g->type) {
-      case GatewaySpec::Type::kExclusive: return NodeKind::kExclusive;
-      case GatewaySpec::Type::kParallel: return NodeKind::kParallel;
-      case GatewaySpec::Type::kJoin: return NodeKind::kJoin;
+      case GatewaySpec::Type::kExclusive:
+        return NodeKind::kExclusive;
+      case GatewaySpec::Type::kParallel:
+        return NodeKind::kParallel;
+      case GatewaySpec::Type::kJoin:
+        return NodeKind::kJoin;
     }
   }
   if (FindEnd(node)) return NodeKind::kEnd;

@@ -52,7 +52,8 @@ class Checker {
   void Declare(const std::string& id, const std::string& path) {
     if (id.empty()) return;
     auto [it, inserted] = node_paths_.emplace(id, path);
-    if (!inserted) Report(path + ".id", "duplicate id \"" + id + "\" (also declared at " + it->second + ")");
+    if (!inserted)
+      Report(path + ".id", "duplicate id \"" + id + "\" (also declared at " + it->second + ")");
   }
 
   void IndexNodes() {
@@ -71,15 +72,18 @@ class Checker {
     }
     for (size_t i = 0; i < def_.gateways.size(); ++i)
       Declare(def_.gateways[i].id, "gateways[" + std::to_string(i) + "]");
-    for (size_t i = 0; i < def_.ends.size(); ++i) Declare(def_.ends[i].id, "ends[" + std::to_string(i) + "]");
+    for (size_t i = 0; i < def_.ends.size(); ++i)
+      Declare(def_.ends[i].id, "ends[" + std::to_string(i) + "]");
     std::set<std::string> ids;
     for (size_t i = 0; i < def_.decisions.size(); ++i)
       if (!ids.insert(def_.decisions[i].id).second)
-        Report("decisions[" + std::to_string(i) + "].id", "duplicate decision id \"" + def_.decisions[i].id + "\"");
+        Report("decisions[" + std::to_string(i) + "].id",
+               "duplicate decision id \"" + def_.decisions[i].id + "\"");
     ids.clear();
     for (size_t i = 0; i < def_.deadlines.size(); ++i)
       if (!ids.insert(def_.deadlines[i].id).second)
-        Report("deadlines[" + std::to_string(i) + "].id", "duplicate deadline id \"" + def_.deadlines[i].id + "\"");
+        Report("deadlines[" + std::to_string(i) + "].id",
+               "duplicate deadline id \"" + def_.deadlines[i].id + "\"");
   }
 
   void CheckNodeRef(const std::string& path, const std::string& target) {
@@ -106,12 +110,16 @@ class Checker {
   }
 
   // `form_ids`: the forms whose fields `form.X` may name (for require rules).
-  void CheckVariable(const std::string& name, const std::string& path, const std::vector<std::string>& form_ids) {
+  void CheckVariable(const std::string& name, const std::string& path,
+                     const std::vector<std::string>& form_ids) {
     size_t dot = name.find('.');
-    std::string head = name.substr(0, dot), tail = dot == std::string::npos ? "" : name.substr(dot + 1);
+    std::string head = name.substr(0, dot),
+                tail = dot == std::string::npos ? "" : name.substr(dot + 1);
     if (head == "case") {
       static const std::set<std::string> kCaseVars = {"unit", "opened_by", "opened_at", "plan"};
-      if (!kCaseVars.count(tail)) Report(path, "unknown case variable \"" + name + "\" (case.unit, case.opened_by, case.opened_at, case.plan)");
+      if (!kCaseVars.count(tail))
+        Report(path, "unknown case variable \"" + name +
+                         "\" (case.unit, case.opened_by, case.opened_at, case.plan)");
       return;
     }
     if (head == "decision") {
@@ -132,14 +140,17 @@ class Checker {
     }
     const TaskSpec* t = def_.FindTask(head);
     if (!t) {
-      Report(path, "variable \"" + name + "\": no task \"" + head + "\" (expected TASK.FIELD, decision.ID, form.FIELD or case.X)");
+      Report(path, "variable \"" + name + "\": no task \"" + head +
+                       "\" (expected TASK.FIELD, decision.ID, form.FIELD or case.X)");
       return;
     }
     if (tail.empty() || !TaskHasField(*t, tail))
-      Report(path, "variable \"" + name + "\": task \"" + head + "\" has no field \"" + tail + "\" in its form");
+      Report(path, "variable \"" + name + "\": task \"" + head + "\" has no field \"" + tail +
+                       "\" in its form");
   }
 
-  void CheckCondition(const std::optional<Condition>& c, const std::vector<std::string>& form_ids = {}) {
+  void CheckCondition(const std::optional<Condition>& c,
+                      const std::vector<std::string>& form_ids = {}) {
     if (!c) return;
     std::vector<std::pair<std::string, std::string>> vars;
     c->CollectVariables(&vars);
@@ -154,7 +165,8 @@ class Checker {
     }
   }
 
-  void CheckRequire(const std::string& path, const std::vector<RequireRule>& rules, const std::string& form) {
+  void CheckRequire(const std::string& path, const std::vector<RequireRule>& rules,
+                    const std::string& form) {
     for (size_t i = 0; i < rules.size(); ++i) {
       CheckCondition(rules[i].when, {form});
       const FormSchema* fs = def_.FindForm(form);
@@ -162,15 +174,18 @@ class Checker {
         if (fs && !fs->FindField(rules[i].fields[j]))
           Report(path + ".require[" + std::to_string(i) + "].fields[" + std::to_string(j) + "]",
                  "field \"" + rules[i].fields[j] + "\" is not in form " + form);
-      if (form.empty()) Report(path + ".require[" + std::to_string(i) + "]", "require rules need a form");
+      if (form.empty())
+        Report(path + ".require[" + std::to_string(i) + "]", "require rules need a form");
     }
   }
 
   void CheckReferences() {
     if (!def_.start.empty()) {
       const TaskSpec* s = def_.FindTask(def_.start);
-      if (!s) Report("start", "start must name a task; no task \"" + def_.start + "\"");
-      else if (s->adhoc) Report("start", "the start task cannot be ad-hoc");
+      if (!s)
+        Report("start", "start must name a task; no task \"" + def_.start + "\"");
+      else if (s->adhoc)
+        Report("start", "the start task cannot be ad-hoc");
     }
     for (const auto& t : def_.tasks) {
       const std::string& path = task_paths_[t.id];
@@ -191,14 +206,18 @@ class Checker {
         if (a && f)
           for (const auto& field : a->fields)
             if (f->FindField(field.id))
-              Report(path + ".approval.form", "field \"" + field.id + "\" is in both form " + t.form +
-                                                  " and approval form " + a->id + "; the task's data would be ambiguous");
+              Report(path + ".approval.form", "field \"" + field.id + "\" is in both form " +
+                                                  t.form + " and approval form " + a->id +
+                                                  "; the task's data would be ambiguous");
       }
       if (!t.filing_field.empty() && !TaskHasField(t, t.filing_field))
-        Report(path + ".filing.field", "field \"" + t.filing_field + "\" is not in the task's form");
-      for (const auto& m : missing_actor_tasks_) Report(path, "unit \"@actor:" + m + "\" names no task \"" + m + "\"");
+        Report(path + ".filing.field",
+               "field \"" + t.filing_field + "\" is not in the task's form");
+      for (const auto& m : missing_actor_tasks_)
+        Report(path, "unit \"@actor:" + m + "\" names no task \"" + m + "\"");
       if (t.actions.count(Action::kReturn) && t.return_to.empty())
-        Report(path + ".actions", "action \"return\" needs \"returnTo\" (the task work is sent back to)");
+        Report(path + ".actions",
+               "action \"return\" needs \"returnTo\" (the task work is sent back to)");
     }
     for (size_t i = 0; i < def_.gateways.size(); ++i) {
       const auto& g = def_.gateways[i];
@@ -208,7 +227,8 @@ class Checker {
         CheckCondition(g.branches[b].when);
       }
       for (size_t n = 0; n < g.next.size(); ++n)
-        CheckNodeRef(g.type == GatewaySpec::Type::kJoin ? path + ".next" : path + ".next[" + std::to_string(n) + "]",
+        CheckNodeRef(g.type == GatewaySpec::Type::kJoin ? path + ".next"
+                                                        : path + ".next[" + std::to_string(n) + "]",
                      g.next[n]);
       if (g.type == GatewaySpec::Type::kJoin && !g.id.empty() && def_.JoinInDegree(g.id) < 2)
         Report(path, "join \"" + g.id + "\" has " + std::to_string(def_.JoinInDegree(g.id)) +
@@ -216,7 +236,8 @@ class Checker {
     }
     for (size_t i = 0; i < def_.decisions.size(); ++i)
       for (const auto& rule : def_.decisions[i].rules) CheckCondition(rule.when);
-    for (size_t i = 0; i < def_.deadlines.size(); ++i) CheckDeadline(def_.deadlines[i], "deadlines[" + std::to_string(i) + "]");
+    for (size_t i = 0; i < def_.deadlines.size(); ++i)
+      CheckDeadline(def_.deadlines[i], "deadlines[" + std::to_string(i) + "]");
     for (const auto& f : def_.case_fields)
       CheckVariable(f.second.AsString(), "caseFields." + f.first, {});
   }
@@ -231,17 +252,23 @@ class Checker {
     if (e.kind != EventRef::Kind::kField) return;
     const FormSchema* fs = def_.FindForm(t->form);
     const FieldSpec* f = fs ? fs->FindField(e.field) : nullptr;
-    if (!f) Report(path + ".field", "task \"" + e.task + "\" has no field \"" + e.field + "\" in its form");
+    if (!f)
+      Report(path + ".field",
+             "task \"" + e.task + "\" has no field \"" + e.field + "\" in its form");
     else if (f->type != FieldType::kDateTime)
-      Report(path + ".field", "field \"" + e.task + "." + e.field + "\" is a " + FieldTypeName(f->type) +
+      Report(path + ".field", "field \"" + e.task + "." + e.field + "\" is a " +
+                                  FieldTypeName(f->type) +
                                   ", a deadline can only start at a datetime");
   }
 
   void CheckAdhoc(const std::string& task, const std::string& path, const char* what) {
     if (task.empty()) return;
     const TaskSpec* t = def_.FindTask(task);
-    if (!t) Report(path, "no task \"" + task + "\"");
-    else if (!t->adhoc) Report(path, std::string("the ") + what + " task \"" + task + "\" must be ad-hoc (\"adhoc\": true)");
+    if (!t)
+      Report(path, "no task \"" + task + "\"");
+    else if (!t->adhoc)
+      Report(path, std::string("the ") + what + " task \"" + task +
+                       "\" must be ad-hoc (\"adhoc\": true)");
   }
 
   void CheckDeadline(const DeadlineSpec& d, const std::string& path) {
@@ -252,7 +279,8 @@ class Checker {
     CheckAdhoc(d.accountability_task, path + ".accountability.task", "accountability");
     missing_actor_tasks_.clear();
     CheckAssignee(d.escalate_to);
-    for (const auto& m : missing_actor_tasks_) Report(path + ".escalateTo", "unit \"@actor:" + m + "\" names no task \"" + m + "\"");
+    for (const auto& m : missing_actor_tasks_)
+      Report(path + ".escalateTo", "unit \"@actor:" + m + "\" names no task \"" + m + "\"");
   }
 
   void Walk(const std::string& from, bool forward, std::set<std::string>* seen) {
@@ -292,7 +320,8 @@ class Checker {
       }
       if (flow_tasks && !any) {
         Report("stages[" + std::to_string(s) + "]",
-               "stage \"" + stage.id + "\" is unreachable: no path from start \"" + def_.start + "\" leads to any of its tasks");
+               "stage \"" + stage.id + "\" is unreachable: no path from start \"" + def_.start +
+                   "\" leads to any of its tasks");
         for (const auto& t : stage.tasks) reported.insert(t);
       }
     }
@@ -300,9 +329,12 @@ class Checker {
       const TaskSpec* task = def_.FindTask(node);
       if (task && task->adhoc) continue;
       if (!reachable.count(node) && !reported.count(node))
-        Report(path, "\"" + node + "\" is unreachable: no path from start \"" + def_.start + "\" leads to it");
+        Report(path, "\"" + node + "\" is unreachable: no path from start \"" + def_.start +
+                         "\" leads to it");
       else if (reachable.count(node) && !to_end.count(node))
-        Report(path, "\"" + node + "\" has no way to an end: every path from it loops or stops before an end");
+        Report(path,
+               "\"" + node +
+                   "\" has no way to an end: every path from it loops or stops before an end");
     }
   }
 

@@ -13,7 +13,8 @@ std::vector<std::string> ListJsonFiles(const std::string& dir) {
   std::vector<std::string> files;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path().string());
+    if (entry.is_regular_file() && entry.path().extension() == ".json")
+      files.push_back(entry.path().string());
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -54,7 +55,8 @@ Result<DefinitionPtr> LoadDefinitionFile(const std::string& path, const std::str
   for (const auto& stage : doc["stages"].items())
     for (const auto& task : stage["tasks"].items()) {
       if (task["form"].is_string()) form_ids.insert(task["form"].AsString());
-      if (task["approval"]["form"].is_string()) form_ids.insert(task["approval"]["form"].AsString());
+      if (task["approval"]["form"].is_string())
+        form_ids.insert(task["approval"]["form"].AsString());
     }
   Json bundle = Json::Object();
   bundle.Set("definitionFile", Json(path));

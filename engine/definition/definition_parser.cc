@@ -30,7 +30,8 @@ bool ParseUnitRef(const std::string& text, UnitRef* out) {
     size_t start = 0;
     while (start <= rest.size()) {
       size_t comma = rest.find(',', start);
-      std::string t = rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      std::string t =
+          rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
       if (!IsIdentifier(t)) return false;
       out->tasks.push_back(t);
       if (comma == std::string::npos) break;
@@ -90,7 +91,8 @@ std::vector<AssigneeRule> ReadAssignee(ObjectReader& r) {
   return rules;
 }
 
-std::set<Action> ReadActions(ObjectReader& r, std::set<Action> defaults, const std::set<Action>& allowed) {
+std::set<Action> ReadActions(ObjectReader& r, std::set<Action> defaults,
+                             const std::set<Action>& allowed) {
   const Json* list = r.Array("actions", false, 1);
   if (!list) return defaults;
   std::set<Action> out;
@@ -101,7 +103,8 @@ std::set<Action> ReadActions(ObjectReader& r, std::set<Action> defaults, const s
     if (!action || !allowed.count(*action)) {
       std::string names;
       for (Action x : allowed) names += (names.empty() ? "" : ", ") + std::string(ActionName(x));
-      r.problems()->Add(path, &a, "unknown action " + a.Dump() + " here (expected one of: " + names + ")");
+      r.problems()->Add(path, &a,
+                        "unknown action " + a.Dump() + " here (expected one of: " + names + ")");
       continue;
     }
     out.insert(*action);
@@ -122,7 +125,8 @@ std::vector<RequireRule> ReadRequire(ObjectReader& r) {
       for (size_t j = 0; j < fields->size(); ++j) {
         const Json& f = fields->items()[j];
         if (!f.is_string())
-          r.problems()->Add(JsonPathIndex(rr.PathOf("fields"), j), &f, "expected a field id string");
+          r.problems()->Add(JsonPathIndex(rr.PathOf("fields"), j), &f,
+                            "expected a field id string");
         else
           rule.fields.push_back(f.AsString());
       }
@@ -156,15 +160,16 @@ void ReadApproval(const Json& doc, const std::string& path, Problems* problems, 
   a->mode = mode && *mode == "all" ? ApprovalSpec::Mode::kAll : ApprovalSpec::Mode::kAny;
   a->form = r.Id("form", false).value_or("");
   a->label = r.Text("label", false).value_or(LocalizedText{"批准", "Approve"});
-  a->actions = ReadActions(r, {Action::kApprove, Action::kReturn, Action::kTransfer, Action::kWithdraw},
-                           {Action::kApprove, Action::kReturn, Action::kTransfer, Action::kWithdraw});
+  a->actions =
+      ReadActions(r, {Action::kApprove, Action::kReturn, Action::kTransfer, Action::kWithdraw},
+                  {Action::kApprove, Action::kReturn, Action::kTransfer, Action::kWithdraw});
   a->actions.insert(Action::kApprove);
   a->require = ReadRequire(r);
   r.RejectUnknownKeys();
 }
 
-void ReadTask(const Json& doc, const std::string& path, const std::string& stage, Problems* problems,
-              TaskSpec* t) {
+void ReadTask(const Json& doc, const std::string& path, const std::string& stage,
+              Problems* problems, TaskSpec* t) {
   ObjectReader r(doc, path, problems);
   t->id = r.Id("id", true).value_or("");
   t->name = r.Text("name", true).value_or(LocalizedText{});
@@ -180,8 +185,9 @@ void ReadTask(const Json& doc, const std::string& path, const std::string& stage
     t->filing_field = f.Id("field", true).value_or("");
     f.RejectUnknownKeys();
   }
-  t->actions = ReadActions(r, {Action::kSubmit, Action::kTransfer, Action::kWithdraw},
-                           {Action::kSubmit, Action::kReturn, Action::kTransfer, Action::kWithdraw});
+  t->actions =
+      ReadActions(r, {Action::kSubmit, Action::kTransfer, Action::kWithdraw},
+                  {Action::kSubmit, Action::kReturn, Action::kTransfer, Action::kWithdraw});
   t->actions.insert(Action::kSubmit);
   if (!t->return_to.empty()) t->actions.insert(Action::kReturn);
   if (const Json* ap = r.Object("approval", false)) {
@@ -194,7 +200,8 @@ void ReadTask(const Json& doc, const std::string& path, const std::string& stage
   r.RejectUnknownKeys();
   if (t->adhoc && !t->next.empty()) r.Error("next", "an ad-hoc task cannot have \"next\"");
   if (!t->adhoc && t->next.empty() && doc.is_object())
-    problems->Add(JsonPathChild(path, "next"), &doc, "missing required string (the node that follows)");
+    problems->Add(JsonPathChild(path, "next"), &doc,
+                  "missing required string (the node that follows)");
 }
 
 void ReadGateway(const Json& doc, const std::string& path, Problems* problems, GatewaySpec* g) {
@@ -215,8 +222,9 @@ void ReadGateway(const Json& doc, const std::string& path, Problems* problems, G
         if (!br.when && !last)
           b.Error("when", "only the last branch may omit \"when\" (it is the default)");
         if (br.when && last && branches->items()[i].Has("when"))
-          b.Error("when", "the last branch must have no \"when\": it is the default taken when no "
-                          "other branch matches");
+          b.Error("when",
+                  "the last branch must have no \"when\": it is the default taken when no "
+                  "other branch matches");
         g->branches.push_back(std::move(br));
       }
     }
@@ -237,7 +245,8 @@ void ReadGateway(const Json& doc, const std::string& path, Problems* problems, G
       if (next) g->next.push_back(*next);
     }
   } else if (type) {
-    r.Error("type", "unknown gateway type \"" + *type + "\" (expected exclusive, parallel or join)");
+    r.Error("type",
+            "unknown gateway type \"" + *type + "\" (expected exclusive, parallel or join)");
   }
   r.RejectUnknownKeys();
 }
@@ -320,13 +329,15 @@ void ParseDefinitionDocument(const Json& doc, Problems* problems, Definition* de
   if (const Json* deadlines = r.Array("deadlines", false))
     for (size_t i = 0; i < deadlines->size(); ++i) {
       DeadlineSpec spec;
-      ParseDeadlineSpec(deadlines->items()[i], JsonPathIndex("deadlines", i), problems, ReadAssignee, &spec);
+      ParseDeadlineSpec(deadlines->items()[i], JsonPathIndex("deadlines", i), problems,
+                        ReadAssignee, &spec);
       def->deadlines.push_back(std::move(spec));
     }
   if (const Json* fields = r.Object("caseFields", false))
     for (const auto& m : fields->members()) {
       if (!m.second.is_string())
-        problems->Add(JsonPathChild("caseFields", m.first), &m.second, "expected a variable name string");
+        problems->Add(JsonPathChild("caseFields", m.first), &m.second,
+                      "expected a variable name string");
       else
         def->case_fields[m.first] = m.second;
     }

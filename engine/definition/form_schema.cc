@@ -73,7 +73,9 @@ void ReadField(const Json& doc, const std::string& path, Problems* problems, Fie
       f->max = r.Number("max", false);
       if (f->min && f->max && *f->min > *f->max) r.Error("max", "max is less than min");
       break;
-    case FieldType::kEnum: ReadEnumValues(r, f); break;
+    case FieldType::kEnum:
+      ReadEnumValues(r, f);
+      break;
     case FieldType::kList: {
       auto item = r.String("items", true);
       if (item) {
@@ -92,7 +94,8 @@ void ReadField(const Json& doc, const std::string& path, Problems* problems, Fie
       break;
     }
     case FieldType::kDateTime:
-    case FieldType::kBoolean: break;
+    case FieldType::kBoolean:
+      break;
   }
   r.RejectUnknownKeys();
 }

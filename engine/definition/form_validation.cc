@@ -51,7 +51,8 @@ std::string CheckScalar(const FieldSpec& f, FieldType type, const Json& v, Json*
       return "";
     }
     case FieldType::kEnum: {
-      if (!v.is_string()) return std::string("expected one of the listed values, found ") + v.type_name();
+      if (!v.is_string())
+        return std::string("expected one of the listed values, found ") + v.type_name();
       if (!f.FindValue(v.AsString())) {
         std::string allowed;
         for (const auto& e : f.values) allowed += (allowed.empty() ? "" : ", ") + e.id;
@@ -64,17 +65,20 @@ std::string CheckScalar(const FieldSpec& f, FieldType type, const Json& v, Json*
       if (!v.is_bool()) return std::string("expected true or false, found ") + v.type_name();
       *out = v;
       return "";
-    case FieldType::kList: break;
+    case FieldType::kList:
+      break;
   }
   return "unsupported field type";
 }
 
 }  // namespace
 
-Result<Json> ValidateFormData(const FormSchema& schema, const Json& data, const std::string& prefix) {
+Result<Json> ValidateFormData(const FormSchema& schema, const Json& data,
+                              const std::string& prefix) {
   Problems problems("form " + schema.id);
   if (!data.is_object()) {
-    problems.Add(prefix, &data, std::string("expected an object of field values, found ") + data.type_name());
+    problems.Add(prefix, &data,
+                 std::string("expected an object of field values, found ") + data.type_name());
     return problems.ToStatus();
   }
   Json out = Json::Object();
@@ -82,7 +86,8 @@ Result<Json> ValidateFormData(const FormSchema& schema, const Json& data, const 
     const FieldSpec* f = schema.FindField(m.first);
     std::string path = JsonPathChild(prefix, m.first);
     if (!f) {
-      problems.Add(path, nullptr, "unknown field \"" + m.first + "\" (not in form " + schema.id + ")");
+      problems.Add(path, nullptr,
+                   "unknown field \"" + m.first + "\" (not in form " + schema.id + ")");
       continue;
     }
     const Json& v = m.second;
@@ -107,7 +112,8 @@ Result<Json> ValidateFormData(const FormSchema& schema, const Json& data, const 
         if (!err.empty()) problems.Add(JsonPathIndex(path, i), nullptr, err);
         list.Push(std::move(item));
       }
-      if (f->required && v.size() == 0) problems.Add(path, nullptr, "is required (" + f->label.zh + ")");
+      if (f->required && v.size() == 0)
+        problems.Add(path, nullptr, "is required (" + f->label.zh + ")");
       out.Set(m.first, std::move(list));
       continue;
     }

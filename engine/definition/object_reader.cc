@@ -70,9 +70,9 @@ const Json* ObjectReader::Any(const std::string& key, bool required) {
 const Json* ObjectReader::Array(const std::string& key, bool required, size_t min_items) {
   const Json* v = Lookup(key, required, Json::Type::kArray, "array");
   if (v && v->size() < min_items) {
-    problems_->Add(PathOf(key), v,
-                   "expected at least " + std::to_string(min_items) + " item" +
-                       (min_items == 1 ? "" : "s"));
+    problems_->Add(
+        PathOf(key), v,
+        "expected at least " + std::to_string(min_items) + " item" + (min_items == 1 ? "" : "s"));
   }
   return v;
 }

@@ -9,13 +9,20 @@ namespace erflow {
 
 const char* Json::TypeName(Type t) {
   switch (t) {
-    case Type::kNull: return "null";
-    case Type::kBool: return "boolean";
-    case Type::kInt: return "integer";
-    case Type::kDouble: return "number";
-    case Type::kString: return "string";
-    case Type::kArray: return "array";
-    case Type::kObject: return "object";
+    case Type::kNull:
+      return "null";
+    case Type::kBool:
+      return "boolean";
+    case Type::kInt:
+      return "integer";
+    case Type::kDouble:
+      return "number";
+    case Type::kString:
+      return "string";
+    case Type::kArray:
+      return "array";
+    case Type::kObject:
+      return "object";
   }
   return "?";
 }
@@ -101,10 +108,14 @@ bool operator==(const Json& a, const Json& b) {
   }
   if (a.type_ != b.type_) return false;
   switch (a.type_) {
-    case Json::Type::kNull: return true;
-    case Json::Type::kBool: return a.bool_ == b.bool_;
-    case Json::Type::kString: return a.string_ == b.string_;
-    case Json::Type::kArray: return a.array_ == b.array_;
+    case Json::Type::kNull:
+      return true;
+    case Json::Type::kBool:
+      return a.bool_ == b.bool_;
+    case Json::Type::kString:
+      return a.string_ == b.string_;
+    case Json::Type::kArray:
+      return a.array_ == b.array_;
     case Json::Type::kObject: {
       if (a.object_.size() != b.object_.size()) return false;
       for (const auto& m : a.object_) {
@@ -113,7 +124,8 @@ bool operator==(const Json& a, const Json& b) {
       }
       return true;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -128,13 +140,27 @@ void DumpString(const std::string& s, std::string* out) {
     out->append(s, run_start, i - run_start);  // the plain run before this character
     run_start = i + 1;
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
       default: {
         char buf[8];
         std::snprintf(buf, sizeof buf, "\\u%04x", c);
@@ -156,9 +182,15 @@ void Newline(std::string* out, int indent, int depth) {
 
 void Json::DumpTo(std::string* out, int indent, int depth) const {
   switch (type_) {
-    case Type::kNull: out->append("null"); break;
-    case Type::kBool: out->append(bool_ ? "true" : "false"); break;
-    case Type::kInt: out->append(std::to_string(int_)); break;
+    case Type::kNull:
+      out->append("null");
+      break;
+    case Type::kBool:
+      out->append(bool_ ? "true" : "false");
+      break;
+    case Type::kInt:
+      out->append(std::to_string(int_));
+      break;
     case Type::kDouble: {
       if (!std::isfinite(double_)) {
         out->append("null");
@@ -172,7 +204,9 @@ void Json::DumpTo(std::string* out, int indent, int depth) const {
       out->append(s);
       break;
     }
-    case Type::kString: DumpString(string_, out); break;
+    case Type::kString:
+      DumpString(string_, out);
+      break;
     case Type::kArray: {
       out->push_back('[');
       for (size_t i = 0; i < array_.size(); ++i) {

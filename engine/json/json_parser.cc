@@ -137,7 +137,8 @@ class Parser {
         return false;
       }
       SkipSpace();
-      if (pos_ >= s_.size() || s_[pos_] != ':') return Fail("expected ':' after key, found " + Describe());
+      if (pos_ >= s_.size() || s_[pos_] != ':')
+        return Fail("expected ':' after key, found " + Describe());
       ++pos_;
       SkipSpace();
       Json v;
@@ -210,10 +211,14 @@ class Parser {
     for (int i = 0; i < 4; ++i) {
       char c = s_[pos_ + i];
       v <<= 4;
-      if (c >= '0' && c <= '9') v |= static_cast<uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f') v |= static_cast<uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') v |= static_cast<uint32_t>(c - 'A' + 10);
-      else return Fail("invalid hex digit in \\u escape");
+      if (c >= '0' && c <= '9')
+        v |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        v |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        v |= static_cast<uint32_t>(c - 'A' + 10);
+      else
+        return Fail("invalid hex digit in \\u escape");
     }
     pos_ += 4;
     *cp = v;
@@ -225,12 +230,22 @@ class Parser {
     unsigned char c = static_cast<unsigned char>(s_[pos_]);
     int len;
     uint32_t cp;
-    if (c < 0x80) { len = 1; cp = c; }
-    else if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return Fail("invalid UTF-8 byte in string");
-    if (pos_ + static_cast<size_t>(len) > s_.size()) return Fail("truncated UTF-8 sequence in string");
+    if (c < 0x80) {
+      len = 1;
+      cp = c;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else
+      return Fail("invalid UTF-8 byte in string");
+    if (pos_ + static_cast<size_t>(len) > s_.size())
+      return Fail("truncated UTF-8 sequence in string");
     for (int i = 1; i < len; ++i) {
       unsigned char cc = static_cast<unsigned char>(s_[pos_ + i]);
       if ((cc & 0xC0) != 0x80) return Fail("invalid UTF-8 sequence in string");
@@ -277,14 +292,30 @@ class Parser {
       if (pos_ >= s_.size()) return Fail("unterminated string");
       char e = s_[pos_++];
       switch (e) {
-        case '"': out->push_back('"'); break;
-        case '\\': out->push_back('\\'); break;
-        case '/': out->push_back('/'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'n': out->push_back('\n'); break;
-        case 'r': out->push_back('\r'); break;
-        case 't': out->push_back('\t'); break;
+        case '"':
+          out->push_back('"');
+          break;
+        case '\\':
+          out->push_back('\\');
+          break;
+        case '/':
+          out->push_back('/');
+          break;
+        case 'b':
+          out->push_back('\b');
+          break;
+        case 'f':
+          out->push_back('\f');
+          break;
+        case 'n':
+          out->push_back('\n');
+          break;
+        case 'r':
+          out->push_back('\r');
+          break;
+        case 't':
+          out->push_back('\t');
+          break;
         case 'u': {
           uint32_t cp;
           if (!ParseHex4(&cp)) return false;
@@ -314,7 +345,8 @@ class Parser {
     if (s_[pos_] == '-') ++pos_;
     if (pos_ >= s_.size() || !isdigit(static_cast<unsigned char>(s_[pos_])))
       return Fail("expected a digit in number");
-    if (s_[pos_] == '0' && pos_ + 1 < s_.size() && isdigit(static_cast<unsigned char>(s_[pos_ + 1])))
+    if (s_[pos_] == '0' && pos_ + 1 < s_.size() &&
+        isdigit(static_cast<unsigned char>(s_[pos_ + 1])))
       return Fail("leading zeros are not allowed in numbers");
     while (pos_ < s_.size() && isdigit(static_cast<unsigned char>(s_[pos_]))) ++pos_;
     if (pos_ < s_.size() && s_[pos_] == '.') {

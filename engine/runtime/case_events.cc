@@ -12,7 +12,8 @@ std::vector<std::string> Strings(const Json& j) {
 }
 
 Status Missing(const std::string& type, const std::string& task) {
-  return Status::Corruption("effect " + type + " names task " + task + " that the case does not have");
+  return Status::Corruption("effect " + type + " names task " + task +
+                            " that the case does not have");
 }
 
 Status ApplyDeadlineEffect(CaseState* s, const std::string& type, const Json& e) {
@@ -25,12 +26,16 @@ Status ApplyDeadlineEffect(CaseState* s, const std::string& type, const Json& e)
     d.task = e.GetString("task");
     d.error = e.GetString("error");
     d.state = d.error.empty() ? "pending" : "unknown";
-    if (DeadlineInstance* old = s->FindDeadline(d.key)) *old = d;  // restarted after a cancel
-    else s->deadlines.push_back(d);
+    if (DeadlineInstance* old = s->FindDeadline(d.key))
+      *old = d;  // restarted after a cancel
+    else
+      s->deadlines.push_back(d);
     return Status::Ok();
   }
   DeadlineInstance* d = s->FindDeadline(e.GetString("key"));
-  if (!d) return Status::Corruption("effect " + type + " names deadline " + e.GetString("key") + " the case does not have");
+  if (!d)
+    return Status::Corruption("effect " + type + " names deadline " + e.GetString("key") +
+                              " the case does not have");
   if (type == "deadline.met") {
     d->done_at = Instant{e.GetInt("at")};
     d->late_by = e.GetInt("late_by");
@@ -107,8 +112,10 @@ Status ApplyEffect(CaseState* s, const Json& e) {
   } else if (type == "task.submitted" || type == "task.approved") {
     Json node_data = s->data[t->node].is_object() ? s->data[t->node] : Json::Object();
     for (const auto& m : e["data"].members()) {
-      if (m.second.is_null()) node_data.Erase(m.first);
-      else node_data.Set(m.first, m.second);
+      if (m.second.is_null())
+        node_data.Erase(m.first);
+      else
+        node_data.Set(m.first, m.second);
     }
     s->data.Set(t->node, std::move(node_data));
     if (type == "task.submitted") {
@@ -154,7 +161,8 @@ Status ApplyEffect(CaseState* s, const Json& e) {
   return Status::Ok();
 }
 
-Status ApplyEventBody(const Json& body, const std::string& hash, CaseState* state, CaseState* prior) {
+Status ApplyEventBody(const Json& body, const std::string& hash, CaseState* state,
+                      CaseState* prior) {
   CaseState before = *state;
   for (const auto& effect : body["effects"].items()) {
     if (effect.GetString("type") == "case.reverted") {

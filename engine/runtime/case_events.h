@@ -22,6 +22,7 @@ Result<CaseState> RebuildFromHistory(const std::vector<HistoryEvent>& events);
 
 // Folds one parsed event body into `state`; `prior` holds the state before the previous
 // event (for reverts) and is updated.
-Status ApplyEventBody(const Json& body, const std::string& hash, CaseState* state, CaseState* prior);
+Status ApplyEventBody(const Json& body, const std::string& hash, CaseState* state,
+                      CaseState* prior);
 
 }  // namespace erflow

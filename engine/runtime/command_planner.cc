@@ -22,8 +22,8 @@ bool Contains(const std::vector<std::string>& v, const std::string& s) {
 
 }  // namespace
 
-CommandPlanner::CommandPlanner(const Definition& def, CaseState state, const User& actor, Instant now,
-                               StoreTransaction* tx, const Calendar* calendar)
+CommandPlanner::CommandPlanner(const Definition& def, CaseState state, const User& actor,
+                               Instant now, StoreTransaction* tx, const Calendar* calendar)
     : def_(def), state_(std::move(state)), actor_(actor), now_(now), tx_(tx), calendar_(calendar) {}
 
 Status CommandPlanner::Plan(const Command& cmd) {
@@ -37,17 +37,26 @@ Status CommandPlanner::Plan(const Command& cmd) {
     }
     const TaskSpec* spec = t ? def_.FindTask(t->node) : nullptr;
     if (!t || !t->open() || !spec || !spec->adhoc || cmd.action == Action::kWithdraw)
-      return Status::Conflict("case " + std::to_string(state_.id) + " is closed (" + state_.outcome + ")");
+      return Status::Conflict("case " + std::to_string(state_.id) + " is closed (" +
+                              state_.outcome + ")");
   }
   switch (cmd.action) {
-    case Action::kOpen: return Open(cmd);
-    case Action::kSubmit: return Submit(cmd);
-    case Action::kClaim: return Claim(cmd);
-    case Action::kUnclaim: return Unclaim(cmd);
-    case Action::kApprove: return Approve(cmd);
-    case Action::kReturn: return Return(cmd);
-    case Action::kTransfer: return Transfer(cmd);
-    case Action::kWithdraw: return Withdraw(cmd);
+    case Action::kOpen:
+      return Open(cmd);
+    case Action::kSubmit:
+      return Submit(cmd);
+    case Action::kClaim:
+      return Claim(cmd);
+    case Action::kUnclaim:
+      return Unclaim(cmd);
+    case Action::kApprove:
+      return Approve(cmd);
+    case Action::kReturn:
+      return Return(cmd);
+    case Action::kTransfer:
+      return Transfer(cmd);
+    case Action::kWithdraw:
+      return Withdraw(cmd);
   }
   return Status::InvalidArgument("unknown command");
 }
@@ -71,11 +80,17 @@ bool CommandPlanner::Eligible(const std::string& role, const std::string& unit) 
 
 Status CommandPlanner::ResolveUnit(const UnitRef& ref, std::string* unit) const {
   switch (ref.kind) {
-    case UnitRef::Kind::kCase: *unit = state_.unit; return Status::Ok();
-    case UnitRef::Kind::kFixed: *unit = ref.unit; return Status::Ok();
+    case UnitRef::Kind::kCase:
+      *unit = state_.unit;
+      return Status::Ok();
+    case UnitRef::Kind::kFixed:
+      *unit = ref.unit;
+      return Status::Ok();
     case UnitRef::Kind::kActorOf: {
       const TaskInstance* t = state_.LastCompleted(ref.tasks);
-      if (!t) return Status::Conflict("cannot route to \"" + ref.text + "\": none of those tasks has been completed");
+      if (!t)
+        return Status::Conflict("cannot route to \"" + ref.text +
+                                "\": none of those tasks has been completed");
       *unit = t->completed_unit;
       return Status::Ok();
     }
@@ -83,8 +98,8 @@ Status CommandPlanner::ResolveUnit(const UnitRef& ref, std::string* unit) const 
   return Status::InvalidArgument("bad unit reference");
 }
 
-Status CommandPlanner::ResolveAssignee(const std::vector<AssigneeRule>& rules, const Json* form, std::string* role,
-                                       std::string* unit) const {
+Status CommandPlanner::ResolveAssignee(const std::vector<AssigneeRule>& rules, const Json* form,
+                                       std::string* role, std::string* unit) const {
   CaseVariables vars(def_, state_, form);
   for (const auto& rule : rules) {
     if (rule.when && !rule.when->Evaluate(vars)) continue;
@@ -95,14 +110,16 @@ Status CommandPlanner::ResolveAssignee(const std::vector<AssigneeRule>& rules, c
 }
 
 Status CommandPlanner::ResolveTask(const Command& cmd, bool allow_adhoc_start, TaskInstance** out) {
-  if (cmd.task.empty()) return Status::InvalidArgument("no task named (give a task id such as t3 or report)");
+  if (cmd.task.empty())
+    return Status::InvalidArgument("no task named (give a task id such as t3 or report)");
   if (TaskInstance* t = state_.FindTask(cmd.task)) {
     *out = t;
     return Status::Ok();
   }
   const TaskSpec* spec = def_.FindTask(cmd.task);
   if (!spec)
-    return Status::NotFound("case " + std::to_string(state_.id) + " has no task \"" + cmd.task + "\"");
+    return Status::NotFound("case " + std::to_string(state_.id) + " has no task \"" + cmd.task +
+                            "\"");
   auto open = state_.OpenInstancesOf(cmd.task);
   if (open.size() == 1) {
     *out = state_.FindTask(open[0]->id);
@@ -111,22 +128,23 @@ Status CommandPlanner::ResolveTask(const Command& cmd, bool allow_adhoc_start, T
   if (open.size() > 1) {
     std::vector<std::string> ids;
     for (auto* t : open) ids.push_back(t->id);
-    return Status::InvalidArgument("task \"" + cmd.task + "\" has several open instances (" + Join(ids) +
-                                   "); name one of them");
+    return Status::InvalidArgument("task \"" + cmd.task + "\" has several open instances (" +
+                                   Join(ids) + "); name one of them");
   }
   if (spec->adhoc && allow_adhoc_start) {
     std::string role, unit;
     ERFLOW_RETURN_IF_ERROR(ResolveAssignee(spec->assignee, nullptr, &role, &unit));
     if (!Eligible(role, unit))
-      return Status::Forbidden(actor_.name + " may not start \"" + spec->name.zh + "\" (needs role " + role +
-                               " in unit " + unit + ")");
+      return Status::Forbidden(actor_.name + " may not start \"" + spec->name.zh +
+                               "\" (needs role " + role + " in unit " + unit + ")");
     ERFLOW_RETURN_IF_ERROR(CreateTask(spec->id, actor_.name, ""));
     *out = &state_.tasks.back();
     return Status::Ok();
   }
   const TaskInstance* done = state_.LastCompleted({cmd.task});
   if (done) return Status::Conflict("task \"" + cmd.task + "\" is already done (" + done->id + ")");
-  return Status::Conflict("task \"" + cmd.task + "\" is not open in case " + std::to_string(state_.id));
+  return Status::Conflict("task \"" + cmd.task + "\" is not open in case " +
+                          std::to_string(state_.id));
 }
 
 Status CommandPlanner::CheckActorFor(const TaskInstance& t, const char* what) const {
@@ -138,8 +156,8 @@ Status CommandPlanner::CheckActorFor(const TaskInstance& t, const char* what) co
                                " and may not " + what + " it");
     if (!t.approvers.empty()) {
       if (!Contains(t.approvers, actor_.name))
-        return Status::Forbidden(actor_.name + " is not among the approvers of task " + t.id + " (" +
-                                 Join(t.approvers) + ")");
+        return Status::Forbidden(actor_.name + " is not among the approvers of task " + t.id +
+                                 " (" + Join(t.approvers) + ")");
       if (Contains(t.approved_by, actor_.name))
         return Status::Conflict(actor_.name + " has already approved task " + t.id);
       return Status::Ok();
@@ -147,12 +165,13 @@ Status CommandPlanner::CheckActorFor(const TaskInstance& t, const char* what) co
   }
   if (!t.assignee.empty()) {
     if (t.assignee == actor_.name) return Status::Ok();
-    return Status::Forbidden("task " + t.id + " is held by " + t.assignee + "; " + actor_.name + " may not " + what +
-                             " it");
+    return Status::Forbidden("task " + t.id + " is held by " + t.assignee + "; " + actor_.name +
+                             " may not " + what + " it");
   }
   if (!Eligible(t.role, t.unit))
-    return Status::Forbidden(actor_.name + " (" + Join(actor_.roles) + ", " + actor_.unit + ") may not " + what +
-                             " task " + t.id + ": it needs role " + t.role + " in unit " + t.unit);
+    return Status::Forbidden(actor_.name + " (" + Join(actor_.roles) + ", " + actor_.unit +
+                             ") may not " + what + " task " + t.id + ": it needs role " + t.role +
+                             " in unit " + t.unit);
   return Status::Ok();
 }
 
@@ -160,13 +179,15 @@ Status CommandPlanner::CheckActionAllowed(const TaskInstance& t, Action action) 
   const TaskSpec* spec = def_.FindTask(t.node);
   const std::set<Action>& allowed =
       t.phase == "approve" && spec->approval ? spec->approval->actions : spec->actions;
-  if (action == Action::kClaim || action == Action::kUnclaim || allowed.count(action)) return Status::Ok();
-  return Status::Forbidden(std::string("task ") + t.id + " (" + spec->name.zh + ") does not allow \"" +
-                           ActionName(action) + "\" in its " + t.phase + " phase");
+  if (action == Action::kClaim || action == Action::kUnclaim || allowed.count(action))
+    return Status::Ok();
+  return Status::Forbidden(std::string("task ") + t.id + " (" + spec->name.zh +
+                           ") does not allow \"" + ActionName(action) + "\" in its " + t.phase +
+                           " phase");
 }
 
-Status CommandPlanner::CreateTask(const std::string& node, const std::string& assignee, const std::string& reason,
-                                  const Json& context) {
+Status CommandPlanner::CreateTask(const std::string& node, const std::string& assignee,
+                                  const std::string& reason, const Json& context) {
   const TaskSpec* spec = def_.FindTask(node);
   std::string role, unit;
   ERFLOW_RETURN_IF_ERROR(ResolveAssignee(spec->assignee, nullptr, &role, &unit));
@@ -182,9 +203,11 @@ Status CommandPlanner::CreateTask(const std::string& node, const std::string& as
 }
 
 Status CommandPlanner::Advance(const std::string& node, int depth) {
-  if (depth > 200) return Status::Conflict("routing loops without reaching a task at \"" + node + "\"");
+  if (depth > 200)
+    return Status::Conflict("routing loops without reaching a task at \"" + node + "\"");
   switch (def_.KindOf(node)) {
-    case Definition::NodeKind::kTask: return CreateTask(node, "", "");
+    case Definition::NodeKind::kTask:
+      return CreateTask(node, "", "");
     case Definition::NodeKind::kExclusive: {
       CaseVariables vars(def_, state_);
       for (const auto& b : def_.FindGateway(node)->branches)
@@ -192,7 +215,8 @@ Status CommandPlanner::Advance(const std::string& node, int depth) {
       return Status::Conflict("no branch of \"" + node + "\" matches");
     }
     case Definition::NodeKind::kParallel:
-      for (const auto& n : def_.FindGateway(node)->next) ERFLOW_RETURN_IF_ERROR(Advance(n, depth + 1));
+      for (const auto& n : def_.FindGateway(node)->next)
+        ERFLOW_RETURN_IF_ERROR(Advance(n, depth + 1));
       return Status::Ok();
     case Definition::NodeKind::kJoin: {
       int64_t count = state_.joins[node] + 1;
@@ -223,7 +247,8 @@ Status CommandPlanner::Advance(const std::string& node, int depth) {
       e.Set("at", Json(now_.seconds));
       return Emit(std::move(e));
     }
-    case Definition::NodeKind::kNone: break;
+    case Definition::NodeKind::kNone:
+      break;
   }
   return Status::Corruption("definition has no node \"" + node + "\"");
 }
@@ -236,7 +261,8 @@ Status CommandPlanner::Complete(const std::string& task_id) {
   e.Set("unit", Json(actor_.unit));
   e.Set("at", Json(now_.seconds));
   ERFLOW_RETURN_IF_ERROR(Emit(std::move(e)));
-  if (!spec->filing_field.empty()) ERFLOW_RETURN_IF_ERROR(AssignFilingNumber(task_id, spec->filing_field));
+  if (!spec->filing_field.empty())
+    ERFLOW_RETURN_IF_ERROR(AssignFilingNumber(task_id, spec->filing_field));
   if (spec->next.empty()) return Status::Ok();  // ad-hoc: nothing follows
   return Advance(spec->next, 0);
 }
@@ -249,8 +275,8 @@ Status CommandPlanner::AssignFilingNumber(const std::string& task_id, const std:
   ERFLOW_ASSIGN_OR_RETURN(int64_t daily, tx_->NextSequence("filing:" + day.ToString()));
   ERFLOW_ASSIGN_OR_RETURN(int64_t total, tx_->NextSequence("filing"));
   char number[96];
-  std::snprintf(number, sizeof number, "%04d年%02d月%02d日第%lld号 总第%lld号", day.year, day.month, day.day,
-                static_cast<long long>(daily), static_cast<long long>(total));
+  std::snprintf(number, sizeof number, "%04d年%02d月%02d日第%lld号 总第%lld号", day.year, day.month,
+                day.day, static_cast<long long>(daily), static_cast<long long>(total));
   const TaskInstance* t = state_.FindTask(task_id);
   Json e = Effect("task.filed", task_id);
   e.Set("field", Json(field));
@@ -265,8 +291,9 @@ Status CommandPlanner::AssignFilingNumber(const std::string& task_id, const std:
   return Emit(std::move(e));
 }
 
-Status CommandPlanner::SubmitForm(TaskInstance* t, const std::string& form_id, const std::vector<RequireRule>& rules,
-                                  const Json& form, Json* normalised) {
+Status CommandPlanner::SubmitForm(TaskInstance* t, const std::string& form_id,
+                                  const std::vector<RequireRule>& rules, const Json& form,
+                                  Json* normalised) {
   if (form_id.empty()) {
     if (!form.is_null() && !(form.is_object() && form.size() == 0))
       return Status::InvalidArgument("task " + t->id + " has no form; no form data expected");
@@ -274,14 +301,16 @@ Status CommandPlanner::SubmitForm(TaskInstance* t, const std::string& form_id, c
     return Status::Ok();
   }
   const FormSchema* schema = def_.FindForm(form_id);
-  ERFLOW_ASSIGN_OR_RETURN(*normalised, ValidateFormData(*schema, form.is_null() ? Json::Object() : form));
+  ERFLOW_ASSIGN_OR_RETURN(*normalised,
+                          ValidateFormData(*schema, form.is_null() ? Json::Object() : form));
   CaseVariables vars(def_, state_, normalised);
   Problems problems("form " + form_id);
   for (const auto& rule : rules) {
     if (rule.when && !rule.when->Evaluate(vars)) continue;
     for (const auto& f : rule.fields) {
       const Json& v = (*normalised)[f];
-      if (v.is_null() || (v.is_string() && v.AsString().empty()) || (v.is_array() && v.size() == 0)) {
+      if (v.is_null() || (v.is_string() && v.AsString().empty()) ||
+          (v.is_array() && v.size() == 0)) {
         std::string msg = rule.message.zh.empty() ? "is required here" : rule.message.zh;
         if (!rule.message.en.empty()) msg += " / " + rule.message.en;
         problems.Add("form." + f, nullptr, msg);
@@ -317,8 +346,8 @@ Status CommandPlanner::Open(const Command& cmd) {
   std::string role, unit;
   ERFLOW_RETURN_IF_ERROR(ResolveAssignee(start->assignee, nullptr, &role, &unit));
   if (!Eligible(role, unit))
-    return Status::Forbidden(actor_.name + " (" + Join(actor_.roles) + ") may not open a case of " + def_.id +
-                             ": its first task needs role " + role);
+    return Status::Forbidden(actor_.name + " (" + Join(actor_.roles) + ") may not open a case of " +
+                             def_.id + ": its first task needs role " + role);
   ERFLOW_RETURN_IF_ERROR(CreateTask(start->id, actor_.name, ""));
   task_id_ = state_.tasks.back().id;
   node_ = start->id;
@@ -336,7 +365,8 @@ Status CommandPlanner::Submit(const Command& cmd) {
   task_id_ = t->id;
   node_ = t->node;
   if (t->open() && t->phase == "approve")
-    return Status::Conflict("task " + t->id + " was submitted by " + t->submitted_by + " and awaits approval");
+    return Status::Conflict("task " + t->id + " was submitted by " + t->submitted_by +
+                            " and awaits approval");
   ERFLOW_RETURN_IF_ERROR(CheckActorFor(*t, "submit"));
   const TaskSpec* spec = def_.FindTask(t->node);
   role_used_ = t->role;
@@ -358,8 +388,8 @@ Status CommandPlanner::Submit(const Command& cmd) {
     for (const auto& u : members)
       if (u.name != actor_.name) approvers.Push(Json(u.name));
     if (approvers.size() == 0)
-      return Status::Conflict("no one can countersign (会签) task " + id + ": no other active " + role + " in unit " +
-                              unit);
+      return Status::Conflict("no one can countersign (会签) task " + id + ": no other active " +
+                              role + " in unit " + unit);
   }
   Json a = Effect("task.awaiting_approval", id);
   a.Set("role", Json(role));
@@ -376,7 +406,8 @@ Status CommandPlanner::Claim(const Command& cmd) {
   if (!t->open()) return Status::Conflict("task " + t->id + " is " + t->state);
   if (!t->assignee.empty())
     return Status::Conflict("task " + t->id + " is already claimed by " + t->assignee);
-  if (!t->approvers.empty()) return Status::Conflict("task " + t->id + " is a countersignature (会签); nothing to claim");
+  if (!t->approvers.empty())
+    return Status::Conflict("task " + t->id + " is a countersignature (会签); nothing to claim");
   ERFLOW_RETURN_IF_ERROR(CheckActorFor(*t, "claim"));
   role_used_ = t->role;
   Json e = Effect("task.claimed", t->id);
@@ -403,12 +434,14 @@ Status CommandPlanner::Approve(const Command& cmd) {
   task_id_ = t->id;
   node_ = t->node;
   if (t->open() && t->phase != "approve")
-    return Status::Conflict("task " + t->id + " has not been submitted; there is nothing to approve");
+    return Status::Conflict("task " + t->id +
+                            " has not been submitted; there is nothing to approve");
   ERFLOW_RETURN_IF_ERROR(CheckActorFor(*t, "approve"));
   const TaskSpec* spec = def_.FindTask(t->node);
   role_used_ = t->role;
   Json data;
-  ERFLOW_RETURN_IF_ERROR(SubmitForm(t, spec->approval->form, spec->approval->require, cmd.form, &data));
+  ERFLOW_RETURN_IF_ERROR(
+      SubmitForm(t, spec->approval->form, spec->approval->require, cmd.form, &data));
   std::string id = t->id;
   Json e = Effect("task.approved", id);
   e.Set("by", Json(actor_.name));
@@ -446,7 +479,9 @@ Status CommandPlanner::Return(const Command& cmd) {
   }
   // Fill phase: send the work back to the earlier task, to whoever completed it.
   const TaskInstance* earlier = state_.LastCompleted({spec->return_to});
-  if (!earlier) return Status::Conflict("task \"" + spec->return_to + "\" has not been done; nothing to return to");
+  if (!earlier)
+    return Status::Conflict("task \"" + spec->return_to +
+                            "\" has not been done; nothing to return to");
   std::string to = earlier->submitted_by;
   Json c = Effect("task.cancelled", id);
   c.Set("reason", Json("returned: " + cmd.reason));
@@ -460,19 +495,22 @@ Status CommandPlanner::Transfer(const Command& cmd) {
   ERFLOW_RETURN_IF_ERROR(ResolveTask(cmd, false, &t));
   task_id_ = t->id;
   node_ = t->node;
-  if (cmd.target_user.empty()) return Status::InvalidArgument("a transfer (转办) needs the user to transfer to");
+  if (cmd.target_user.empty())
+    return Status::InvalidArgument("a transfer (转办) needs the user to transfer to");
   ERFLOW_RETURN_IF_ERROR(CheckActorFor(*t, "transfer"));
   ERFLOW_RETURN_IF_ERROR(CheckActionAllowed(*t, Action::kTransfer));
   role_used_ = t->role;
   ERFLOW_ASSIGN_OR_RETURN(auto target, tx_->GetUser(cmd.target_user));
-  if (!target || !target->active) return Status::NotFound("no active user \"" + cmd.target_user + "\"");
-  if (target->name == actor_.name) return Status::InvalidArgument("cannot transfer a task to oneself");
+  if (!target || !target->active)
+    return Status::NotFound("no active user \"" + cmd.target_user + "\"");
+  if (target->name == actor_.name)
+    return Status::InvalidArgument("cannot transfer a task to oneself");
   if (!target->HasRole(t->role) || target->unit != t->unit)
-    return Status::Forbidden("cannot transfer task " + t->id + " to " + target->name + ": it needs role " + t->role +
-                             " in unit " + t->unit);
+    return Status::Forbidden("cannot transfer task " + t->id + " to " + target->name +
+                             ": it needs role " + t->role + " in unit " + t->unit);
   if (t->phase == "approve" && target->name == t->submitted_by)
-    return Status::Forbidden("four-eyes rule: cannot transfer the approval of task " + t->id + " to its submitter " +
-                             target->name);
+    return Status::Forbidden("four-eyes rule: cannot transfer the approval of task " + t->id +
+                             " to its submitter " + target->name);
   Json e = Effect("task.transferred", t->id);
   e.Set("from", Json(actor_.name));
   e.Set("to", Json(target->name));
@@ -485,21 +523,25 @@ Status CommandPlanner::Withdraw(const Command& cmd) {
   // the case's last event must be this actor's open, submit or approve.
   const std::string command = last_event_.GetString("command");
   const std::string task = last_event_.GetString("task");
-  if (last_event_.GetString("actor") != actor_.name || (command != "open" && command != "submit" && command != "approve"))
-    return Status::Conflict("nothing to withdraw: the last action on case " + std::to_string(state_.id) + " was " +
-                            command + " by " + last_event_.GetString("actor") +
-                            "; only your own latest submission, approval or opening, before anyone acted on it, "
-                            "can be withdrawn");
+  if (last_event_.GetString("actor") != actor_.name ||
+      (command != "open" && command != "submit" && command != "approve"))
+    return Status::Conflict(
+        "nothing to withdraw: the last action on case " + std::to_string(state_.id) + " was " +
+        command + " by " + last_event_.GetString("actor") +
+        "; only your own latest submission, approval or opening, before anyone acted on it, "
+        "can be withdrawn");
   if (!cmd.task.empty() && cmd.task != task && cmd.task != last_event_.GetString("node"))
-    return Status::Conflict("the last action on case " + std::to_string(state_.id) + " was on task " + task +
-                            ", not " + cmd.task);
+    return Status::Conflict("the last action on case " + std::to_string(state_.id) +
+                            " was on task " + task + ", not " + cmd.task);
   task_id_ = task;
   node_ = last_event_.GetString("node");
   role_used_ = last_event_.GetString("role");
   const TaskSpec* spec = def_.FindTask(node_);
-  bool allowed = command == "approve" ? spec->approval && spec->approval->actions.count(Action::kWithdraw)
-                                      : spec->actions.count(Action::kWithdraw) > 0;
-  if (!allowed) return Status::Forbidden("task \"" + spec->name.zh + "\" does not allow withdrawal (撤销)");
+  bool allowed = command == "approve"
+                     ? spec->approval && spec->approval->actions.count(Action::kWithdraw)
+                     : spec->actions.count(Action::kWithdraw) > 0;
+  if (!allowed)
+    return Status::Forbidden("task \"" + spec->name.zh + "\" does not allow withdrawal (撤销)");
   if (command == "open") {
     std::vector<std::string> open;
     for (const auto& t : state_.tasks)

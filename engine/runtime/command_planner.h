@@ -25,8 +25,8 @@ class CommandPlanner {
   // (会签 members, transfer targets) inside the command's transaction.
   // `calendar` may be null: working-day deadlines then record that no due time could be
   // computed rather than guessing one.
-  CommandPlanner(const Definition& def, CaseState state, const User& actor, Instant now, StoreTransaction* tx,
-                 const Calendar* calendar);
+  CommandPlanner(const Definition& def, CaseState state, const User& actor, Instant now,
+                 StoreTransaction* tx, const Calendar* calendar);
 
   // For a withdrawal: the case's latest event and the state before it.
   void SetWithdrawContext(Json last_event, CaseState before_last) {
@@ -68,8 +68,8 @@ class CommandPlanner {
   Status CheckActionAllowed(const TaskInstance& t, Action action) const;
   bool Eligible(const std::string& role, const std::string& unit) const;
 
-  Status SubmitForm(TaskInstance* t, const std::string& form_id, const std::vector<RequireRule>& rules,
-                    const Json& form, Json* normalised);
+  Status SubmitForm(TaskInstance* t, const std::string& form_id,
+                    const std::vector<RequireRule>& rules, const Json& form, Json* normalised);
   Status Complete(const std::string& task_id);
   Status AssignFilingNumber(const std::string& task_id, const std::string& field);
   Status Advance(const std::string& node, int depth);
@@ -82,8 +82,8 @@ class CommandPlanner {
   Status ProposeAccountability(const DeadlineSpec& spec, const std::string& key);
   Status CancelDeadline(const std::string& key, const std::string& reason);
   bool EventHappened(const EventRef& e) const;
-  Status ResolveAssignee(const std::vector<AssigneeRule>& rules, const Json* form, std::string* role,
-                         std::string* unit) const;
+  Status ResolveAssignee(const std::vector<AssigneeRule>& rules, const Json* form,
+                         std::string* role, std::string* unit) const;
   Status ResolveUnit(const UnitRef& ref, std::string* unit) const;
   Status Emit(Json effect);
   Json Effect(const char* type, const std::string& task) const;

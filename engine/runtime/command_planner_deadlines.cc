@@ -28,12 +28,14 @@ Status CommandPlanner::TrackDeadlines(size_t first_effect) {
     const std::string type = e.GetString("type");
     if (type == "case.opened") {
       for (const auto& spec : def_.deadlines)
-        if (spec.start.kind == EventRef::Kind::kCaseOpened) ERFLOW_RETURN_IF_ERROR(StartDeadline(spec, now_));
+        if (spec.start.kind == EventRef::Kind::kCaseOpened)
+          ERFLOW_RETURN_IF_ERROR(StartDeadline(spec, now_));
     } else if (type == "case.closed") {
       std::vector<std::string> pending;
       for (const auto& d : state_.deadlines)
-        if (d.state == "pending" || (d.state != "cancelled" && !d.rolled && def_.FindDeadline(d.deadline) &&
-                                     def_.FindDeadline(d.deadline)->daily()))
+        if (d.state == "pending" ||
+            (d.state != "cancelled" && !d.rolled && def_.FindDeadline(d.deadline) &&
+             def_.FindDeadline(d.deadline)->daily()))
           pending.push_back(d.key);
       for (const auto& key : pending) ERFLOW_RETURN_IF_ERROR(CancelDeadline(key, "case closed"));
     } else if (type == "task.created" || type == "task.submitted" || type == "task.done") {
@@ -46,7 +48,8 @@ Status CommandPlanner::TrackDeadlines(size_t first_effect) {
   return Status::Ok();
 }
 
-Status CommandPlanner::OnTaskEvent(const std::string& node, const std::string& on, const std::string& instance) {
+Status CommandPlanner::OnTaskEvent(const std::string& node, const std::string& on,
+                                   const std::string& instance) {
   for (const auto& spec : def_.deadlines) {
     // Start first: a report that starts its own clock (discovery time on the form) may
     // meet it in the same breath.
@@ -55,14 +58,16 @@ Status CommandPlanner::OnTaskEvent(const std::string& node, const std::string& o
       bool known = true;
       if (spec.start.kind == EventRef::Kind::kField) {
         const Json& v = state_.data[node][spec.start.field];
-        auto t = v.is_string() ? ParseTimestamp(v.AsString()) : Result<Instant>(Status::NotFound("absent"));
+        auto t = v.is_string() ? ParseTimestamp(v.AsString())
+                               : Result<Instant>(Status::NotFound("absent"));
         known = t.ok();
         if (known) from = *t;
       }
       const DeadlineInstance* existing = spec.daily() ? nullptr : state_.FindDeadline(spec.id);
       bool running = false;
       if (spec.daily()) {
-        for (const auto& d : state_.deadlines) running |= d.deadline == spec.id && d.state != "cancelled" && !d.rolled;
+        for (const auto& d : state_.deadlines)
+          running |= d.deadline == spec.id && d.state != "cancelled" && !d.rolled;
       }
       if (known && !running && (!existing || existing->state == "cancelled"))
         ERFLOW_RETURN_IF_ERROR(StartDeadline(spec, from));
@@ -70,7 +75,8 @@ Status CommandPlanner::OnTaskEvent(const std::string& node, const std::string& o
     if (Matches(spec.satisfied_by, node, on)) {
       std::vector<std::string> keys;
       for (const auto& d : state_.deadlines)
-        if (d.deadline == spec.id && d.open() && (!spec.daily() || d.task == instance)) keys.push_back(d.key);
+        if (d.deadline == spec.id && d.open() && (!spec.daily() || d.task == instance))
+          keys.push_back(d.key);
       for (const auto& key : keys) ERFLOW_RETURN_IF_ERROR(MeetDeadline(spec, key));
     }
     if (spec.daily() && Matches(spec.until, node, on)) {
@@ -102,9 +108,13 @@ Status CommandPlanner::StartDeadline(const DeadlineSpec& spec, Instant from) {
   e.Set("type", Json("deadline.started"));
   e.Set("deadline", Json(spec.id));
   e.Set("start", Json(from.seconds));
-  Result<Instant> due = Status::Unsupported("no calendar is loaded; working days cannot be counted");
-  if (calendar_) due = DueAt(*spec.rule, from, *calendar_);
-  else if (spec.rule->kind() != DeadlineRule::Kind::kWorkingDays && !(spec.rule->kind() == DeadlineRule::Kind::kCalendarDays && spec.rule->roll_to_working_day()))
+  Result<Instant> due =
+      Status::Unsupported("no calendar is loaded; working days cannot be counted");
+  if (calendar_)
+    due = DueAt(*spec.rule, from, *calendar_);
+  else if (spec.rule->kind() != DeadlineRule::Kind::kWorkingDays &&
+           !(spec.rule->kind() == DeadlineRule::Kind::kCalendarDays &&
+             spec.rule->roll_to_working_day()))
     due = DueAt(*spec.rule, from, Calendar());
   if (!due.ok()) {
     // Never guess a statutory due time: record that it could not be computed, and why.
@@ -143,7 +153,8 @@ Status CommandPlanner::MeetDeadline(const DeadlineSpec& spec, const std::string&
 
 Status CommandPlanner::MissDeadline(const DeadlineSpec& spec, const std::string& key) {
   std::string role, unit;
-  if (!spec.escalate_to.empty()) ERFLOW_RETURN_IF_ERROR(ResolveAssignee(spec.escalate_to, nullptr, &role, &unit));
+  if (!spec.escalate_to.empty())
+    ERFLOW_RETURN_IF_ERROR(ResolveAssignee(spec.escalate_to, nullptr, &role, &unit));
   Json e = Json::Object();
   e.Set("type", Json("deadline.missed"));
   e.Set("key", Json(key));
@@ -197,7 +208,8 @@ bool CommandPlanner::EventHappened(const EventRef& e) const {
   if (e.kind != EventRef::Kind::kTask) return false;
   for (const auto& t : state_.tasks) {
     if (t.node != e.task) continue;
-    if (e.on == "created" || (e.on == "done" && t.state == "done") || (e.on == "submitted" && !t.submitted_by.empty()))
+    if (e.on == "created" || (e.on == "done" && t.state == "done") ||
+        (e.on == "submitted" && !t.submitted_by.empty()))
       return true;
   }
   return false;
@@ -224,7 +236,8 @@ Status CommandPlanner::FireTimer(const std::string& kind, const std::string& key
     e.Set("type", Json("deadline.rolled"));
     e.Set("key", Json(key));
     ERFLOW_RETURN_IF_ERROR(Emit(std::move(e)));
-    if (state_.active() && !EventHappened(spec->until)) ERFLOW_RETURN_IF_ERROR(StartDeadline(*spec, d->due.Plus(1)));
+    if (state_.active() && !EventHappened(spec->until))
+      ERFLOW_RETURN_IF_ERROR(StartDeadline(*spec, d->due.Plus(1)));
   }
   return Status::Ok();
 }

@@ -2,6 +2,8 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
+
 #include "erflow/sha256.h"
 #include "erflow/time_format.h"
 #include "runtime/case_events.h"
@@ -26,19 +28,23 @@ namespace {
 
 // What makes two commands "the same" for idempotency.
 bool SameCommand(const Json& body, const Command& cmd) {
-  if (body.GetString("command") != ActionName(cmd.action) || body.GetString("actor") != cmd.actor) return false;
+  if (body.GetString("command") != ActionName(cmd.action) || body.GetString("actor") != cmd.actor)
+    return false;
   if (cmd.action == Action::kOpen) return body["definition"].GetString("id") == cmd.plan;
   if (body.GetInt("case") != cmd.case_id) return false;
-  return cmd.task.empty() || body.GetString("task") == cmd.task || body.GetString("node") == cmd.task;
+  return cmd.task.empty() || body.GetString("task") == cmd.task ||
+         body.GetString("node") == cmd.task;
 }
 
 }  // namespace
 
-Result<CommandOutcome> CommandProcessor::Replayed(StoreTransaction* tx, const Command& cmd, const HistoryEvent& prior) {
+Result<CommandOutcome> CommandProcessor::Replayed(StoreTransaction* tx, const Command& cmd,
+                                                  const HistoryEvent& prior) {
   ERFLOW_ASSIGN_OR_RETURN(Json body, ParseJson(prior.body, "event " + std::to_string(prior.id)));
   if (!SameCommand(body, cmd))
     return Status::Conflict("idempotency key \"" + cmd.idempotency_key +
-                            "\" was already used for a different command (" + body.GetString("command") + " on case " +
+                            "\" was already used for a different command (" +
+                            body.GetString("command") + " on case " +
                             std::to_string(prior.case_id) + ")");
   CommandOutcome out;
   out.case_id = prior.case_id;
@@ -51,12 +57,15 @@ Result<CommandOutcome> CommandProcessor::Replayed(StoreTransaction* tx, const Co
   return out;
 }
 
-Result<CaseState> CommandProcessor::LoadState(StoreTransaction* tx, int64_t case_id, StoredCase* stored_out) {
+Result<CaseState> CommandProcessor::LoadState(StoreTransaction* tx, int64_t case_id,
+                                              StoredCase* stored_out) {
   ERFLOW_ASSIGN_OR_RETURN(auto stored, tx->LoadCase(case_id));
   if (!stored) return Status::NotFound("no case " + std::to_string(case_id));
   *stored_out = *stored;
-  if (auto cached = snapshots_.Get(stored->id, stored->version, stored->head_hash)) return std::move(*cached);
-  ERFLOW_ASSIGN_OR_RETURN(Json snapshot, ParseJson(stored->snapshot, "case " + std::to_string(case_id)));
+  if (auto cached = snapshots_.Get(stored->id, stored->version, stored->head_hash))
+    return std::move(*cached);
+  ERFLOW_ASSIGN_OR_RETURN(Json snapshot,
+                          ParseJson(stored->snapshot, "case " + std::to_string(case_id)));
   return CaseState::FromJson(snapshot);
 }
 
@@ -85,17 +94,20 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
   }
   if (cmd.expected_version && *cmd.expected_version != state.version)
     return Status::Conflict("stale version: case " + std::to_string(state.id) + " is at version " +
-                            std::to_string(state.version) + ", the command was made against version " +
+                            std::to_string(state.version) +
+                            ", the command was made against version " +
                             std::to_string(*cmd.expected_version) + "; nothing was applied");
 
   CommandPlanner planner(*def, state, *actor, now, tx.get(), calendar_);
   if (cmd.action == Action::kWithdraw) {
     ERFLOW_ASSIGN_OR_RETURN(auto events, store_->CaseEvents(state.id));
-    if (events.empty()) return Status::Corruption("case " + std::to_string(state.id) + " has no history");
+    if (events.empty())
+      return Status::Corruption("case " + std::to_string(state.id) + " has no history");
     HistoryEvent last = events.back();
     events.pop_back();
     ERFLOW_ASSIGN_OR_RETURN(CaseState before, RebuildFromHistory(events));
-    ERFLOW_ASSIGN_OR_RETURN(Json last_body, ParseJson(last.body, "event " + std::to_string(last.id)));
+    ERFLOW_ASSIGN_OR_RETURN(Json last_body,
+                            ParseJson(last.body, "event " + std::to_string(last.id)));
     planner.SetWithdrawContext(std::move(last_body), std::move(before));
   }
   ERFLOW_RETURN_IF_ERROR(planner.Plan(cmd));
@@ -113,14 +125,15 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
     fresh.summary = "{}";
     ERFLOW_ASSIGN_OR_RETURN(state.id, tx->InsertCase(fresh));
   }
-  EventMeta meta{actor->name, actor->Shown(), actor->unit, ActionName(cmd.action), cmd.idempotency_key, cmd.reason,
-                 cmd.target_user};
+  EventMeta meta{actor->name,         actor->Shown(), actor->unit,    ActionName(cmd.action),
+                 cmd.idempotency_key, cmd.reason,     cmd.target_user};
   return Commit(tx.get(), *def, state, planner, meta, now, cmd.action == Action::kOpen);
 }
 
-Result<CommandOutcome> CommandProcessor::Commit(StoreTransaction* tx, const Definition& def, const CaseState& state,
-                                                const CommandPlanner& planner, const EventMeta& meta, Instant now,
-                                                bool opened) {
+Result<CommandOutcome> CommandProcessor::Commit(StoreTransaction* tx, const Definition& def,
+                                                const CaseState& state,
+                                                const CommandPlanner& planner,
+                                                const EventMeta& meta, Instant now, bool opened) {
   CaseState next = planner.state();
   next.id = state.id;
 
@@ -181,6 +194,14 @@ Result<CommandOutcome> CommandProcessor::Commit(StoreTransaction* tx, const Defi
   }
   ERFLOW_RETURN_IF_ERROR(tx->UpdateWorkItems(next.id, items_before, items_after));
   ERFLOW_RETURN_IF_ERROR(tx->UpdateTimers(next.id, event.seq, timers_before, timers_after));
+  std::vector<std::string> units = DeriveCaseUnits(next);
+  if (!opened) {
+    std::vector<std::string> known = DeriveCaseUnits(state), added;
+    for (const auto& u : units)
+      if (std::find(known.begin(), known.end(), u) == known.end()) added.push_back(u);
+    units = std::move(added);
+  }
+  ERFLOW_RETURN_IF_ERROR(tx->AddCaseUnits(next.id, units));
   ERFLOW_RETURN_IF_ERROR(tx->Commit());
   snapshots_.Put(next);
 

@@ -20,7 +20,8 @@ class CommandProcessor {
  public:
   // `calendar` may be null (working-day deadlines then record that they cannot be
   // computed). REQUIRES: all pointers outlive the processor.
-  CommandProcessor(Store* store, DefinitionCache* definitions, const Clock* clock, const Calendar* calendar)
+  CommandProcessor(Store* store, DefinitionCache* definitions, const Clock* clock,
+                   const Calendar* calendar)
       : store_(store), definitions_(definitions), clock_(clock), calendar_(calendar) {}
 
   Result<CommandOutcome> Execute(const Command& cmd);
@@ -32,11 +33,13 @@ class CommandProcessor {
   struct EventMeta {
     std::string actor, actor_name, unit, command, key, reason, target;
   };
-  Result<CommandOutcome> Replayed(StoreTransaction* tx, const Command& cmd, const HistoryEvent& prior);
+  Result<CommandOutcome> Replayed(StoreTransaction* tx, const Command& cmd,
+                                  const HistoryEvent& prior);
   Result<CaseState> LoadState(StoreTransaction* tx, int64_t case_id, StoredCase* stored);
   // Writes what a planner decided: the event, the snapshot, queue rows, timers; commits.
   Result<CommandOutcome> Commit(StoreTransaction* tx, const Definition& def, const CaseState& state,
-                                const CommandPlanner& planner, const EventMeta& meta, Instant now, bool opened);
+                                const CommandPlanner& planner, const EventMeta& meta, Instant now,
+                                bool opened);
 
   Store* store_;
   DefinitionCache* definitions_;

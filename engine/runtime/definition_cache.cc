@@ -15,7 +15,8 @@ Result<DefinitionPtr> DefinitionCache::Get(const std::string& id, int64_t versio
     ERFLOW_ASSIGN_OR_RETURN(stored, store_->LatestDefinition(id));
   }
   if (!stored)
-    return Status::NotFound("definition \"" + id + "\"" + (version > 0 ? " version " + std::to_string(version) : "") +
+    return Status::NotFound("definition \"" + id + "\"" +
+                            (version > 0 ? " version " + std::to_string(version) : "") +
                             " is not deployed (run: erflow definitions deploy)");
   {
     std::lock_guard<std::mutex> lock(mu_);

@@ -4,23 +4,10 @@
 #include "runtime/case_events.h"
 #include "runtime/command_processor.h"
 #include "runtime/definition_cache.h"
+#include "runtime/engine_impl.h"
 #include "store/store.h"
 
 namespace erflow {
-
-struct Engine::Impl {
-  Impl(std::unique_ptr<Store> s, const Clock& c, std::shared_ptr<const Calendar> cal)
-      : store(std::move(s)),
-        clock(c),
-        calendar(std::move(cal)),
-        definitions(store.get()),
-        processor(store.get(), &definitions, &clock, calendar.get()) {}
-  std::unique_ptr<Store> store;
-  const Clock& clock;
-  std::shared_ptr<const Calendar> calendar;
-  DefinitionCache definitions;
-  CommandProcessor processor;
-};
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Engine::~Engine() = default;
@@ -28,10 +15,13 @@ Engine::~Engine() = default;
 Result<std::unique_ptr<Engine>> Engine::Open(const std::string& store_url, const Clock& clock,
                                              std::shared_ptr<const Calendar> calendar) {
   ERFLOW_ASSIGN_OR_RETURN(auto store, OpenStore(store_url));
-  return std::unique_ptr<Engine>(new Engine(std::make_unique<Impl>(std::move(store), clock, std::move(calendar))));
+  return std::unique_ptr<Engine>(
+      new Engine(std::make_unique<Impl>(std::move(store), clock, std::move(calendar))));
 }
 
-const Clock& Engine::clock() const { return impl_->clock; }
+const Clock& Engine::clock() const {
+  return impl_->clock;
+}
 
 Result<DeployOutcome> Engine::Deploy(const DefinitionPtr& def, const std::string& deployed_by) {
   StoredDefinition d;
@@ -51,18 +41,22 @@ Result<DefinitionPtr> Engine::GetDefinition(const std::string& id, int64_t versi
 Result<std::vector<DefinitionInfo>> Engine::ListDefinitions() {
   ERFLOW_ASSIGN_OR_RETURN(auto stored, impl_->store->ListDefinitions());
   std::vector<DefinitionInfo> out;
-  for (const auto& d : stored) out.push_back(DefinitionInfo{d.id, d.version, d.content_hash, d.deployed_at, d.deployed_by});
+  for (const auto& d : stored)
+    out.push_back(DefinitionInfo{d.id, d.version, d.content_hash, d.deployed_at, d.deployed_by});
   return out;
 }
 
 Status Engine::PutUser(const User& user) {
   if (user.name.empty() || user.name.find_first_of(" \t\n,") != std::string::npos)
-    return Status::InvalidArgument("user name \"" + user.name + "\" must be non-empty without spaces or commas");
+    return Status::InvalidArgument("user name \"" + user.name +
+                                   "\" must be non-empty without spaces or commas");
   if (user.unit.empty()) return Status::InvalidArgument("user " + user.name + " needs a unit");
-  if (user.roles.empty()) return Status::InvalidArgument("user " + user.name + " needs at least one role");
+  if (user.roles.empty())
+    return Status::InvalidArgument("user " + user.name + " needs at least one role");
   for (const auto& r : user.roles)
     if (!IsKnownRole(r))
-      return Status::InvalidArgument("unknown role \"" + r + "\" (expected clerk, supervisor, inspector, archivist or admin)");
+      return Status::InvalidArgument(
+          "unknown role \"" + r + "\" (expected clerk, supervisor, inspector, archivist or admin)");
   return impl_->store->PutUser(user);
 }
 
@@ -72,9 +66,13 @@ Result<User> Engine::GetUser(const std::string& name) {
   return *u;
 }
 
-Result<std::vector<User>> Engine::ListUsers() { return impl_->store->ListUsers(); }
+Result<std::vector<User>> Engine::ListUsers() {
+  return impl_->store->ListUsers();
+}
 
-Result<CommandOutcome> Engine::Execute(const Command& cmd) { return impl_->processor.Execute(cmd); }
+Result<CommandOutcome> Engine::Execute(const Command& cmd) {
+  return impl_->processor.Execute(cmd);
+}
 
 Result<TickReport> Engine::Tick(int64_t limit) {
   TickReport report;
@@ -82,8 +80,8 @@ Result<TickReport> Engine::Tick(int64_t limit) {
   for (const auto& timer : due) {
     auto fired = impl_->processor.FireTimer(timer);
     if (!fired.ok())
-      report.errors.push_back("case " + std::to_string(timer.case_id) + " " + timer.kind + " " + timer.key + ": " +
-                              fired.status().ToString());
+      report.errors.push_back("case " + std::to_string(timer.case_id) + " " + timer.kind + " " +
+                              timer.key + ": " + fired.status().ToString());
     else if (*fired)
       ++report.fired;
     else
@@ -92,7 +90,9 @@ Result<TickReport> Engine::Tick(int64_t limit) {
   return report;
 }
 
-Result<std::optional<Instant>> Engine::NextTimerAt() { return impl_->store->NextTimerAt(); }
+Result<std::optional<Instant>> Engine::NextTimerAt() {
+  return impl_->store->NextTimerAt();
+}
 
 Result<CaseView> Engine::GetCase(int64_t id) {
   ERFLOW_ASSIGN_OR_RETURN(auto stored, impl_->store->LoadCase(id));
@@ -100,7 +100,8 @@ Result<CaseView> Engine::GetCase(int64_t id) {
   CaseView view;
   ERFLOW_ASSIGN_OR_RETURN(Json snapshot, ParseJson(stored->snapshot, "case " + std::to_string(id)));
   ERFLOW_ASSIGN_OR_RETURN(view.state, CaseState::FromJson(snapshot));
-  ERFLOW_ASSIGN_OR_RETURN(view.definition, impl_->definitions.Get(stored->plan, stored->plan_version));
+  ERFLOW_ASSIGN_OR_RETURN(view.definition,
+                          impl_->definitions.Get(stored->plan, stored->plan_version));
   ERFLOW_ASSIGN_OR_RETURN(view.history, impl_->store->CaseEvents(id));
   ERFLOW_ASSIGN_OR_RETURN(view.fields, ParseJson(stored->summary, "case summary"));
   return view;
@@ -115,10 +116,12 @@ Result<std::vector<CaseSummary>> Engine::ListCases(const CaseQuery& q) {
   f.to = q.to;
   f.limit = q.limit;
   f.after_id = q.after_id;
+  f.visible_to_unit = q.visible_to_unit;
   ERFLOW_ASSIGN_OR_RETURN(auto stored, impl_->store->ListCases(f));
   std::vector<CaseSummary> out;
   for (const auto& c : stored) {
-    CaseSummary s{c.id, c.plan, c.plan_version, c.unit, c.status, c.opened_at, c.updated_at, c.version, Json()};
+    CaseSummary s{c.id,        c.plan,       c.plan_version, c.unit, c.status,
+                  c.opened_at, c.updated_at, c.version,      Json()};
     auto fields = ParseJson(c.summary, "case summary");
     s.fields = fields.ok() ? *fields : Json::Object();
     out.push_back(std::move(s));
@@ -131,11 +134,14 @@ Result<std::vector<WorkItem>> Engine::Queue(const std::string& user, int64_t lim
   return impl_->store->Queue(u, limit);
 }
 
-Result<AuditReport> Engine::VerifyAudit(bool check_snapshots) { return VerifyStore(impl_->store.get(), check_snapshots); }
+Result<AuditReport> Engine::VerifyAudit(bool check_snapshots) {
+  return VerifyStore(impl_->store.get(), check_snapshots);
+}
 
 Result<CaseState> Engine::Rebuild(int64_t case_id) {
   ERFLOW_ASSIGN_OR_RETURN(auto events, impl_->store->CaseEvents(case_id));
-  if (events.empty()) return Status::NotFound("case " + std::to_string(case_id) + " has no history");
+  if (events.empty())
+    return Status::NotFound("case " + std::to_string(case_id) + " has no history");
   return RebuildFromHistory(events);
 }
 

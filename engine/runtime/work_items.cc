@@ -32,7 +32,8 @@ std::vector<WorkItem> DeriveWorkItems(const Definition& def, const CaseState& st
     const DeadlineSpec* spec = def.FindDeadline(d.deadline);
     bool work_open = false;
     for (const auto& t : state.tasks)
-      if (t.open() && (spec && spec->daily() ? t.id == d.task : spec && t.node == spec->satisfied_by.task))
+      if (t.open() &&
+          (spec && spec->daily() ? t.id == d.task : spec && t.node == spec->satisfied_by.task))
         work_open = true;
     if (!work_open) continue;
     WorkItem w;
@@ -89,13 +90,28 @@ std::vector<WorkItem> DeriveWorkItems(const Definition& def, const CaseState& st
   return out;
 }
 
+std::vector<std::string> DeriveCaseUnits(const CaseState& state) {
+  std::set<std::string> units{state.unit};
+  for (const auto& t : state.tasks) {
+    units.insert(t.unit);
+    if (!t.submitted_unit.empty()) units.insert(t.submitted_unit);
+    if (!t.completed_unit.empty()) units.insert(t.completed_unit);
+  }
+  for (const auto& d : state.deadlines)
+    if (!d.escalate_unit.empty()) units.insert(d.escalate_unit);
+  units.erase("");
+  return std::vector<std::string>(units.begin(), units.end());
+}
+
 std::vector<TimerRow> DeriveTimers(const Definition& def, const CaseState& state) {
   std::vector<TimerRow> out;
   for (const auto& d : state.deadlines) {
     const DeadlineSpec* spec = def.FindDeadline(d.deadline);
     if (!spec || d.state == "unknown" || d.state == "cancelled") continue;
-    if (d.state == "pending" && spec->remind_before > 0 && !d.reminded && d.due.seconds - spec->remind_before > d.start.seconds)
-      out.push_back(TimerRow{0, state.id, "remind", d.key, d.due.Plus(-spec->remind_before), d.due});
+    if (d.state == "pending" && spec->remind_before > 0 && !d.reminded &&
+        d.due.seconds - spec->remind_before > d.start.seconds)
+      out.push_back(
+          TimerRow{0, state.id, "remind", d.key, d.due.Plus(-spec->remind_before), d.due});
     if (d.state == "pending" || (spec->daily() && !d.rolled))
       out.push_back(TimerRow{0, state.id, "due", d.key, d.due, d.due});
   }

@@ -18,6 +18,11 @@ std::vector<WorkItem> DeriveWorkItems(const Definition& def, const CaseState& st
 // the roll-over of each daily deadline not yet rolled.
 std::vector<TimerRow> DeriveTimers(const Definition& def, const CaseState& state);
 
+// Every unit that takes part in the case: the incident unit, the units its tasks were
+// routed to or completed by, and the units escalations went to. A unit that took part
+// stays able to see the case.
+std::vector<std::string> DeriveCaseUnits(const CaseState& state);
+
 // The definition's caseFields evaluated on the case, plus "stages": the open stages.
 Json DeriveCaseFields(const Definition& def, const CaseState& state);
 

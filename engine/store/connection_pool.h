@@ -18,12 +18,14 @@ class ConnectionPool {
  public:
   using Factory = std::function<Result<std::unique_ptr<SqlConnection>>()>;
 
-  ConnectionPool(Factory factory, size_t max_open) : factory_(std::move(factory)), max_open_(max_open) {}
+  ConnectionPool(Factory factory, size_t max_open)
+      : factory_(std::move(factory)), max_open_(max_open) {}
 
   // A borrowed connection; returned to the pool when destroyed.
   class Lease {
    public:
-    Lease(ConnectionPool* pool, std::unique_ptr<SqlConnection> conn) : pool_(pool), conn_(std::move(conn)) {}
+    Lease(ConnectionPool* pool, std::unique_ptr<SqlConnection> conn)
+        : pool_(pool), conn_(std::move(conn)) {}
     Lease(Lease&&) = default;
     ~Lease() {
       if (conn_) pool_->Return(std::move(conn_));

@@ -29,7 +29,8 @@ class SqlConnection {
   // Runs one or more statements without parameters (schema, pragmas).
   virtual Status ExecScript(const std::string& sql) = 0;
   // Runs a statement and returns all rows (also for INSERT ... RETURNING).
-  virtual Result<std::vector<SqlRow>> Query(const std::string& sql, const std::vector<SqlValue>& params) = 0;
+  virtual Result<std::vector<SqlRow>> Query(const std::string& sql,
+                                            const std::vector<SqlValue>& params) = 0;
   // Runs a statement and returns the number of rows it changed.
   virtual Result<int64_t> Execute(const std::string& sql, const std::vector<SqlValue>& params) = 0;
 

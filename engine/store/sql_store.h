@@ -18,17 +18,23 @@ class SqlStore final : public Store {
   Result<std::vector<StoredCase>> ListCases(const CaseFilter& filter) override;
   Result<std::vector<HistoryEvent>> CaseEvents(int64_t case_id) override;
   Status ForEachCaseHistory(
-      const std::function<Status(const StoredCase&, const std::vector<HistoryEvent>&)>& fn) override;
+      const std::function<Status(const StoredCase&, const std::vector<HistoryEvent>&)>& fn)
+      override;
   Result<std::vector<int64_t>> OrphanEventCases() override;
   Result<std::vector<WorkItem>> Queue(const User& user, int64_t limit) override;
   Result<std::vector<TimerRow>> DueTimers(Instant now, int64_t limit) override;
   Result<std::vector<TimerRow>> PendingTimers(int64_t case_id) override;
   Result<std::optional<Instant>> NextTimerAt() override;
+  Result<std::optional<Credential>> GetCredential(const std::string& name) override;
+  Status PutCredential(const Credential& c) override;
+  Status PutSession(const StoredSession& s) override;
+  Result<std::optional<StoredSession>> GetSession(const std::string& token_hash) override;
   Status PutUser(const User& user) override;
   Result<std::optional<User>> GetUser(const std::string& name) override;
   Result<std::vector<User>> ListUsers() override;
   Result<std::pair<int64_t, bool>> DeployDefinition(const StoredDefinition& d) override;
-  Result<std::optional<StoredDefinition>> GetDefinition(const std::string& id, int64_t version) override;
+  Result<std::optional<StoredDefinition>> GetDefinition(const std::string& id,
+                                                        int64_t version) override;
   Result<std::optional<StoredDefinition>> LatestDefinition(const std::string& id) override;
   Result<std::vector<StoredDefinition>> ListDefinitions() override;
 

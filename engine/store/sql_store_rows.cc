@@ -6,11 +6,13 @@
 namespace erflow::sql {
 
 const char kCaseColumns[] =
-    "id, plan, plan_version, unit, status, opened_at, updated_at, version, head_hash, snapshot, summary";
+    "id, plan, plan_version, unit, status, opened_at, updated_at, version, head_hash, snapshot, "
+    "summary";
 const char kEventColumns[] = "id, case_id, seq, at, actor, command, idem_key, body, hash";
-const char kUserColumns[] = "name, display_name, roles, unit, active";
+const char kUserColumns[] = "name, display_name, roles, unit, active, scope";
 const char kWorkItemColumns[] =
-    "case_id, task, node, kind, role, unit, assignee, exclude_user, created_at, plan, title, due, overdue";
+    "case_id, task, node, kind, role, unit, assignee, exclude_user, created_at, plan, title, due, "
+    "overdue";
 
 StoredCase CaseFromRow(const SqlRow& r) {
   StoredCase c;
@@ -51,6 +53,7 @@ User UserFromRow(const SqlRow& r) {
     if (!role.empty()) u.roles.push_back(role);
   u.unit = SqlText(r[3]);
   u.active = SqlInt(r[4]) != 0;
+  u.scope = SqlText(r[5]);
   return u;
 }
 
@@ -90,15 +93,17 @@ std::string JoinRoles(const std::vector<std::string>& roles) {
 }
 
 Result<std::optional<StoredCase>> LoadCase(SqlConnection* c, int64_t id) {
-  ERFLOW_ASSIGN_OR_RETURN(auto rows,
-                          c->Query(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id = ?", {id}));
+  ERFLOW_ASSIGN_OR_RETURN(
+      auto rows,
+      c->Query(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id = ?", {id}));
   if (rows.empty()) return std::optional<StoredCase>();
   return std::optional<StoredCase>(CaseFromRow(rows[0]));
 }
 
 Result<std::optional<User>> GetUser(SqlConnection* c, const std::string& name) {
-  ERFLOW_ASSIGN_OR_RETURN(auto rows,
-                          c->Query(std::string("SELECT ") + kUserColumns + " FROM users WHERE name = ?", {name}));
+  ERFLOW_ASSIGN_OR_RETURN(
+      auto rows,
+      c->Query(std::string("SELECT ") + kUserColumns + " FROM users WHERE name = ?", {name}));
   if (rows.empty()) return std::optional<User>();
   return std::optional<User>(UserFromRow(rows[0]));
 }

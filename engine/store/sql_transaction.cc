@@ -7,14 +7,18 @@ SqlTransaction::~SqlTransaction() {
   if (!done_) lease_->Rollback();
 }
 
-Result<std::optional<StoredCase>> SqlTransaction::LoadCase(int64_t id) { return sql::LoadCase(lease_.get(), id); }
+Result<std::optional<StoredCase>> SqlTransaction::LoadCase(int64_t id) {
+  return sql::LoadCase(lease_.get(), id);
+}
 
 Result<int64_t> SqlTransaction::InsertCase(const StoredCase& c) {
   ERFLOW_ASSIGN_OR_RETURN(
-      auto rows, lease_->Query("INSERT INTO cases (plan, plan_version, unit, status, opened_at, updated_at, version, "
-                               "head_hash, snapshot, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                               {c.plan, c.plan_version, c.unit, c.status, c.opened_at.seconds, c.updated_at.seconds,
-                                c.version, c.head_hash, c.snapshot, c.summary}));
+      auto rows,
+      lease_->Query(
+          "INSERT INTO cases (plan, plan_version, unit, status, opened_at, updated_at, version, "
+          "head_hash, snapshot, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {c.plan, c.plan_version, c.unit, c.status, c.opened_at.seconds, c.updated_at.seconds,
+           c.version, c.head_hash, c.snapshot, c.summary}));
   if (rows.empty()) return Status::IOError("inserting a case returned no id");
   return SqlInt(rows[0][0]);
 }
@@ -22,10 +26,11 @@ Result<int64_t> SqlTransaction::InsertCase(const StoredCase& c) {
 Status SqlTransaction::UpdateCase(const StoredCase& c, int64_t expected_version) {
   ERFLOW_ASSIGN_OR_RETURN(
       int64_t changed,
-      lease_->Execute("UPDATE cases SET status = ?, updated_at = ?, version = ?, head_hash = ?, snapshot = ?, "
-                      "summary = ? WHERE id = ? AND version = ?",
-                      {c.status, c.updated_at.seconds, c.version, c.head_hash, c.snapshot, c.summary, c.id,
-                       expected_version}));
+      lease_->Execute(
+          "UPDATE cases SET status = ?, updated_at = ?, version = ?, head_hash = ?, snapshot = ?, "
+          "summary = ? WHERE id = ? AND version = ?",
+          {c.status, c.updated_at.seconds, c.version, c.head_hash, c.snapshot, c.summary, c.id,
+           expected_version}));
   if (changed != 1)
     return Status::Conflict("case " + std::to_string(c.id) + " changed since version " +
                             std::to_string(expected_version) + "; reload it and try again");
@@ -35,15 +40,17 @@ Status SqlTransaction::UpdateCase(const StoredCase& c, int64_t expected_version)
 Status SqlTransaction::AppendEvent(const HistoryEvent& e) {
   SqlValue key = e.key.empty() ? SqlValue() : SqlValue(e.key);
   return lease_
-      ->Execute("INSERT INTO events (case_id, seq, at, actor, command, idem_key, body, hash) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                {e.case_id, e.seq, e.at.seconds, e.actor, e.command, key, e.body, e.hash})
+      ->Execute(
+          "INSERT INTO events (case_id, seq, at, actor, command, idem_key, body, hash) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          {e.case_id, e.seq, e.at.seconds, e.actor, e.command, key, e.body, e.hash})
       .status();
 }
 
 Result<std::optional<HistoryEvent>> SqlTransaction::FindEventByKey(const std::string& key) {
-  ERFLOW_ASSIGN_OR_RETURN(
-      auto rows, lease_->Query(std::string("SELECT ") + sql::kEventColumns + " FROM events WHERE idem_key = ?", {key}));
+  ERFLOW_ASSIGN_OR_RETURN(auto rows, lease_->Query(std::string("SELECT ") + sql::kEventColumns +
+                                                       " FROM events WHERE idem_key = ?",
+                                                   {key}));
   if (rows.empty()) return std::optional<HistoryEvent>();
   return std::optional<HistoryEvent>(sql::EventFromRow(rows[0]));
 }
@@ -51,9 +58,10 @@ Result<std::optional<HistoryEvent>> SqlTransaction::FindEventByKey(const std::st
 namespace {
 
 bool SameItem(const WorkItem& a, const WorkItem& b) {
-  return a.task == b.task && a.node == b.node && a.kind == b.kind && a.role == b.role && a.unit == b.unit &&
-         a.assignee == b.assignee && a.exclude_user == b.exclude_user && a.created_at == b.created_at &&
-         a.title == b.title && a.due == b.due && a.overdue == b.overdue;
+  return a.task == b.task && a.node == b.node && a.kind == b.kind && a.role == b.role &&
+         a.unit == b.unit && a.assignee == b.assignee && a.exclude_user == b.exclude_user &&
+         a.created_at == b.created_at && a.title == b.title && a.due == b.due &&
+         a.overdue == b.overdue;
 }
 
 bool Contains(const std::vector<WorkItem>& items, const WorkItem& w) {
@@ -69,8 +77,9 @@ Status SqlTransaction::UpdateWorkItems(int64_t case_id, const std::vector<WorkIt
   for (const auto& w : before) {
     if (Contains(after, w)) continue;
     ERFLOW_RETURN_IF_ERROR(
-        lease_->Execute("DELETE FROM work_items WHERE case_id = ? AND task = ? AND assignee = ?",
-                        {case_id, w.task, w.assignee})
+        lease_
+            ->Execute("DELETE FROM work_items WHERE case_id = ? AND task = ? AND assignee = ?",
+                      {case_id, w.task, w.assignee})
             .status());
   }
   for (const auto& w : after) {
@@ -97,21 +106,24 @@ bool ContainsTimer(const std::vector<TimerRow>& rows, const TimerRow& t) {
 }
 }  // namespace
 
-Status SqlTransaction::UpdateTimers(int64_t case_id, int64_t seq, const std::vector<TimerRow>& before,
+Status SqlTransaction::UpdateTimers(int64_t case_id, int64_t seq,
+                                    const std::vector<TimerRow>& before,
                                     const std::vector<TimerRow>& after) {
   for (const auto& t : before) {
     if (ContainsTimer(after, t)) continue;
-    ERFLOW_RETURN_IF_ERROR(lease_
-                               ->Execute("UPDATE timers SET state = 'cancelled' WHERE case_id = ? AND kind = ? AND "
-                                         "deadline = ? AND fire_at = ? AND state = 'pending'",
-                                         {case_id, t.kind, t.key, t.fire_at.seconds})
-                               .status());
+    ERFLOW_RETURN_IF_ERROR(
+        lease_
+            ->Execute("UPDATE timers SET state = 'cancelled' WHERE case_id = ? AND kind = ? AND "
+                      "deadline = ? AND fire_at = ? AND state = 'pending'",
+                      {case_id, t.kind, t.key, t.fire_at.seconds})
+            .status());
   }
   for (const auto& t : after) {
     if (ContainsTimer(before, t)) continue;
     ERFLOW_RETURN_IF_ERROR(
         lease_
-            ->Execute("INSERT INTO timers (case_id, kind, deadline, task, fire_at, due_at, state, created_seq, payload) "
+            ->Execute("INSERT INTO timers (case_id, kind, deadline, task, fire_at, due_at, state, "
+                      "created_seq, payload) "
                       "VALUES (?, ?, ?, '', ?, ?, 'pending', ?, '{}')",
                       {case_id, t.kind, t.key, t.fire_at.seconds, t.due_at.seconds, seq})
             .status());
@@ -119,10 +131,21 @@ Status SqlTransaction::UpdateTimers(int64_t case_id, int64_t seq, const std::vec
   return Status::Ok();
 }
 
+Status SqlTransaction::AddCaseUnits(int64_t case_id, const std::vector<std::string>& units) {
+  for (const auto& u : units)
+    ERFLOW_RETURN_IF_ERROR(
+        lease_
+            ->Execute("INSERT INTO case_units (case_id, unit) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                      {case_id, u})
+            .status());
+  return Status::Ok();
+}
+
 Result<bool> SqlTransaction::ClaimTimer(int64_t timer_id) {
-  ERFLOW_ASSIGN_OR_RETURN(int64_t changed,
-                          lease_->Execute("UPDATE timers SET state = 'fired' WHERE id = ? AND state = 'pending'",
-                                          {timer_id}));
+  ERFLOW_ASSIGN_OR_RETURN(
+      int64_t changed,
+      lease_->Execute("UPDATE timers SET state = 'fired' WHERE id = ? AND state = 'pending'",
+                      {timer_id}));
   return changed == 1;
 }
 
@@ -130,7 +153,8 @@ Result<std::optional<User>> SqlTransaction::GetUser(const std::string& name) {
   return sql::GetUser(lease_.get(), name);
 }
 
-Result<std::vector<User>> SqlTransaction::UsersWith(const std::string& role, const std::string& unit) {
+Result<std::vector<User>> SqlTransaction::UsersWith(const std::string& role,
+                                                    const std::string& unit) {
   ERFLOW_ASSIGN_OR_RETURN(
       auto rows, lease_->Query(std::string("SELECT ") + sql::kUserColumns +
                                    " FROM users WHERE unit = ? AND active = 1 ORDER BY name",
@@ -144,14 +168,16 @@ Result<std::vector<User>> SqlTransaction::UsersWith(const std::string& role, con
 }
 
 Result<int64_t> SqlTransaction::NextSequence(const std::string& name) {
-  ERFLOW_ASSIGN_OR_RETURN(int64_t changed,
-                          lease_->Execute("UPDATE sequences SET value = value + 1 WHERE name = ?", {name}));
+  ERFLOW_ASSIGN_OR_RETURN(
+      int64_t changed,
+      lease_->Execute("UPDATE sequences SET value = value + 1 WHERE name = ?", {name}));
   if (changed == 0) {
     ERFLOW_RETURN_IF_ERROR(
         lease_->Execute("INSERT INTO sequences (name, value) VALUES (?, 1)", {name}).status());
     return int64_t{1};
   }
-  ERFLOW_ASSIGN_OR_RETURN(auto rows, lease_->Query("SELECT value FROM sequences WHERE name = ?", {name}));
+  ERFLOW_ASSIGN_OR_RETURN(auto rows,
+                          lease_->Query("SELECT value FROM sequences WHERE name = ?", {name}));
   return SqlInt(rows.at(0).at(0));
 }
 

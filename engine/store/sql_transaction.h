@@ -22,6 +22,7 @@ class SqlTransaction final : public StoreTransaction {
   Status UpdateTimers(int64_t case_id, int64_t seq, const std::vector<TimerRow>& before,
                       const std::vector<TimerRow>& after) override;
   Result<bool> ClaimTimer(int64_t timer_id) override;
+  Status AddCaseUnits(int64_t case_id, const std::vector<std::string>& units) override;
   Result<std::optional<User>> GetUser(const std::string& name) override;
   Result<std::vector<User>> UsersWith(const std::string& role, const std::string& unit) override;
   Result<int64_t> NextSequence(const std::string& name) override;

@@ -23,6 +23,8 @@ std::string SqlText(const SqlValue& v) {
   return "";
 }
 
-bool SqlIsNull(const SqlValue& v) { return std::holds_alternative<std::monostate>(v); }
+bool SqlIsNull(const SqlValue& v) {
+  return std::holds_alternative<std::monostate>(v);
+}
 
 }  // namespace erflow

@@ -55,13 +55,29 @@ struct TimerRow {
   Instant due_at;
 };
 
+struct Credential {
+  std::string name;
+  std::string secret;  // HashPassword() output; empty: no password set
+  int64_t failures = 0;
+  Instant locked_until;
+};
+
+struct StoredSession {
+  std::string token_hash;
+  std::string name;
+  std::string csrf;
+  Instant created_at, expires_at;
+  bool revoked = false;
+};
+
 struct CaseFilter {
   std::string plan;
   std::string status;
   std::string unit;
   Instant from, to;  // opened_at range, inclusive; zero means open-ended
   int64_t limit = 100;
-  int64_t after_id = 0;  // keyset paging
+  int64_t after_id = 0;         // keyset paging
+  std::string visible_to_unit;  // non-empty: only cases this unit takes part in
 };
 
 class StoreTransaction {
@@ -85,6 +101,8 @@ class StoreTransaction {
                               const std::vector<TimerRow>& after) = 0;
   // Marks a pending timer fired; false when it was not pending (fired by someone else).
   virtual Result<bool> ClaimTimer(int64_t timer_id) = 0;
+  // Records which units take part in a case (visibility), adding the new ones.
+  virtual Status AddCaseUnits(int64_t case_id, const std::vector<std::string>& units) = 0;
   virtual Result<std::optional<User>> GetUser(const std::string& name) = 0;
   virtual Result<std::vector<User>> UsersWith(const std::string& role, const std::string& unit) = 0;
   // Next value of a named gapless counter (1, 2, 3…), taken inside this transaction.
@@ -115,6 +133,11 @@ class Store {
   virtual Result<std::vector<TimerRow>> PendingTimers(int64_t case_id) = 0;
   virtual Result<std::optional<Instant>> NextTimerAt() = 0;
 
+  virtual Result<std::optional<Credential>> GetCredential(const std::string& name) = 0;
+  virtual Status PutCredential(const Credential& c) = 0;  // insert or update
+  virtual Status PutSession(const StoredSession& s) = 0;  // insert or update (revoke)
+  virtual Result<std::optional<StoredSession>> GetSession(const std::string& token_hash) = 0;
+
   virtual Status PutUser(const User& user) = 0;  // insert or update
   virtual Result<std::optional<User>> GetUser(const std::string& name) = 0;
   virtual Result<std::vector<User>> ListUsers() = 0;
@@ -122,7 +145,8 @@ class Store {
   // Inserts a new version unless the latest has the same content hash; returns the
   // version that is now current for `id` and whether it was new.
   virtual Result<std::pair<int64_t, bool>> DeployDefinition(const StoredDefinition& d) = 0;
-  virtual Result<std::optional<StoredDefinition>> GetDefinition(const std::string& id, int64_t version) = 0;
+  virtual Result<std::optional<StoredDefinition>> GetDefinition(const std::string& id,
+                                                                int64_t version) = 0;
   virtual Result<std::optional<StoredDefinition>> LatestDefinition(const std::string& id) = 0;
   virtual Result<std::vector<StoredDefinition>> ListDefinitions() = 0;  // every version, no bundle
 };

@@ -14,10 +14,14 @@ class Cli {
  public:
   Cli() : db_(dir_.File("erflow.db")) {
     REQUIRE(Run({"definitions", "deploy"}).exit_code == 0);
-    REQUIRE(Run({"definitions", "deploy", SourceDir() + "/tests/data/workflows/countersign.json"}).exit_code == 0);
+    REQUIRE(Run({"definitions", "deploy", SourceDir() + "/tests/data/workflows/countersign.json"})
+                .exit_code == 0);
     for (auto [name, role, unit] : std::vector<std::tuple<std::string, std::string, std::string>>{
-             {"clerk1", "clerk", "county"}, {"clerk2", "clerk", "county"}, {"boss1", "supervisor", "county"},
-             {"boss2", "supervisor", "county"}, {"cityclerk", "clerk", "city-command"},
+             {"clerk1", "clerk", "county"},
+             {"clerk2", "clerk", "county"},
+             {"boss1", "supervisor", "county"},
+             {"boss2", "supervisor", "county"},
+             {"cityclerk", "clerk", "city-command"},
              {"cityclerk2", "clerk", "city-command"}})
       REQUIRE(Run({"users", "add", name, "--role", role, "--unit", unit}).exit_code == 0);
   }
@@ -46,7 +50,8 @@ class Cli {
   }
 
   std::string OpenBasic() {
-    std::string form = File("report.json", R"({"title": "断网", "discovered_at": "2025-09-30T08:40:00+08:00",
+    std::string form =
+        File("report.json", R"({"title": "断网", "discovered_at": "2025-09-30T08:40:00+08:00",
                                                "description": "政务外网中断"})");
     auto r = Run({"case", "open", "incident-basic", "--as", "clerk1", "--form", form});
     REQUIRE(r.exit_code == 0);
@@ -69,18 +74,18 @@ TEST_CASE("cli: a case through a choice and a parallel join, with queue and hist
   auto items = ParseJson(queue.out, "queue");
   REQUIRE(items->size() == 1);
   CHECK(items->items()[0].GetString("node") == "assess");
-  CHECK(cli.Run({"case", "act", id, "assess", "submit", "--as", "clerk2", "--form", "-"}, "2025-09-30T09:10:00+08:00",
-                R"({"nature": "genuine", "level": "III"})")
+  CHECK(cli.Run({"case", "act", id, "assess", "submit", "--as", "clerk2", "--form", "-"},
+                "2025-09-30T09:10:00+08:00", R"({"nature": "genuine", "level": "III"})")
             .exit_code == 0);
   CHECK(cli.Run({"case", "act", id, "assess", "approve", "--as", "boss1"}).exit_code == 0);
-  CHECK(cli.Run({"case", "act", id, "contain", "submit", "--as", "clerk1", "--form", "-"}, "2025-09-30T10:00:00+08:00",
-                R"({"measures": "断开"})")
+  CHECK(cli.Run({"case", "act", id, "contain", "submit", "--as", "clerk1", "--form", "-"},
+                "2025-09-30T10:00:00+08:00", R"({"measures": "断开"})")
             .exit_code == 0);
-  CHECK(cli.Run({"case", "act", id, "recover", "submit", "--as", "clerk2", "--form", "-"}, "2025-09-30T11:00:00+08:00",
-                R"({"measures": "恢复"})")
+  CHECK(cli.Run({"case", "act", id, "recover", "submit", "--as", "clerk2", "--form", "-"},
+                "2025-09-30T11:00:00+08:00", R"({"measures": "恢复"})")
             .exit_code == 0);
-  CHECK(cli.Run({"case", "act", id, "summary", "submit", "--as", "clerk1", "--form", "-"}, "2025-10-08T11:00:00+08:00",
-                R"({"cause": "光缆", "result": "已恢复"})")
+  CHECK(cli.Run({"case", "act", id, "summary", "submit", "--as", "clerk1", "--form", "-"},
+                "2025-10-08T11:00:00+08:00", R"({"cause": "光缆", "result": "已恢复"})")
             .exit_code == 0);
   CHECK(cli.Run({"case", "act", id, "summary", "approve", "--as", "boss2"}).exit_code == 0);
   Json c = cli.ShowCase(id);
@@ -103,19 +108,22 @@ TEST_CASE("cli: a case through a choice and a parallel join, with queue and hist
 TEST_CASE("cli: exit codes for four-eyes, unknown case, stale version, bad input and usage") {
   Cli cli;
   std::string id = cli.OpenBasic();
-  REQUIRE(cli.Run({"users", "add", "dual", "--role", "clerk", "--role", "supervisor", "--unit", "county"}).exit_code == 0);
-  REQUIRE(cli.Run({"case", "act", id, "assess", "submit", "--as", "dual", "--form", "-"}, "2025-09-30T09:10:00+08:00",
-                  R"({"nature": "genuine", "level": "IV"})")
+  REQUIRE(cli.Run({"users", "add", "dual", "--role", "clerk", "--role", "supervisor", "--unit",
+                   "county"})
+              .exit_code == 0);
+  REQUIRE(cli.Run({"case", "act", id, "assess", "submit", "--as", "dual", "--form", "-"},
+                  "2025-09-30T09:10:00+08:00", R"({"nature": "genuine", "level": "IV"})")
               .exit_code == 0);
   auto four_eyes = cli.Run({"case", "act", id, "assess", "approve", "--as", "dual"});
   CHECK(four_eyes.exit_code == 4);
   CHECK_THAT(four_eyes.err, Catch::Contains("four-eyes"));
   CHECK(cli.Run({"case", "show", "99"}).exit_code == 6);
-  auto stale = cli.Run({"case", "act", id, "assess", "approve", "--as", "boss1", "--expect-version", "1"});
+  auto stale =
+      cli.Run({"case", "act", id, "assess", "approve", "--as", "boss1", "--expect-version", "1"});
   CHECK(stale.exit_code == 5);
   CHECK_THAT(stale.err, Catch::Contains("stale version: case 1 is at version 2"));
-  auto bad = cli.Run({"case", "open", "incident-basic", "--as", "clerk1", "--form", "-"}, "2025-09-30T09:00:00+08:00",
-                     R"({"title": 7})");
+  auto bad = cli.Run({"case", "open", "incident-basic", "--as", "clerk1", "--form", "-"},
+                     "2025-09-30T09:00:00+08:00", R"({"title": 7})");
   CHECK(bad.exit_code == 3);
   CHECK_THAT(bad.err, Catch::Contains("form.title: expected text, found integer"));
   auto malformed = cli.Run({"case", "open", "incident-basic", "--as", "clerk1", "--form", "-"},
@@ -126,13 +134,15 @@ TEST_CASE("cli: exit codes for four-eyes, unknown case, stale version, bad input
   CHECK(cli.Run({"case", "act", id, "assess", "approve"}).exit_code == 2);
   CHECK(cli.Run({"--help"}).exit_code == 0);
   CHECK(cli.Run({"case", "--help"}).exit_code == 0);
-  CHECK(cli.Run({"case", "act", id, "assess", "approve", "--as", "boss1", "--expect-version", "2"}).exit_code == 0);
+  CHECK(cli.Run({"case", "act", id, "assess", "approve", "--as", "boss1", "--expect-version", "2"})
+            .exit_code == 0);
 }
 
 TEST_CASE("cli: an idempotent retry applies once") {
   Cli cli;
   std::string id = cli.OpenBasic();
-  std::vector<std::string> cmd = {"case", "act", id, "assess", "claim", "--as", "clerk2", "--key", "k-42", "--json"};
+  std::vector<std::string> cmd = {"case", "act",    id,      "assess", "claim",
+                                  "--as", "clerk2", "--key", "k-42",   "--json"};
   auto first = cli.Run(cmd);
   auto second = cli.Run(cmd);
   REQUIRE(first.exit_code == 0);
@@ -144,17 +154,24 @@ TEST_CASE("cli: an idempotent retry applies once") {
 
 TEST_CASE("cli: return with a reason and transfer") {
   Cli cli;
-  std::string report = cli.File("r.json", R"({"title": "会签", "discovered_at": "2025-09-30T08:40:00+08:00", "description": "x"})");
+  std::string report = cli.File(
+      "r.json",
+      R"({"title": "会签", "discovered_at": "2025-09-30T08:40:00+08:00", "description": "x"})");
   auto opened = cli.Run({"case", "open", "test-countersign", "--as", "clerk1", "--form", report});
   REQUIRE(opened.exit_code == 0);
   std::string id = "1";
   CHECK(cli.Run({"case", "act", id, "draft", "approve", "--as", "boss1"}).exit_code == 0);
   CHECK(cli.Run({"case", "act", id, "draft", "approve", "--as", "boss2"}).exit_code == 0);
-  CHECK(cli.Run({"case", "act", id, "review", "transfer", "--as", "cityclerk", "--to", "clerk1"}).exit_code == 4);
-  CHECK(cli.Run({"case", "act", id, "review", "transfer", "--as", "cityclerk", "--to", "cityclerk2"}).exit_code == 0);
+  CHECK(cli.Run({"case", "act", id, "review", "transfer", "--as", "cityclerk", "--to", "clerk1"})
+            .exit_code == 4);
+  CHECK(
+      cli.Run({"case", "act", id, "review", "transfer", "--as", "cityclerk", "--to", "cityclerk2"})
+          .exit_code == 0);
   auto no_reason = cli.Run({"case", "act", id, "review", "return", "--as", "cityclerk2"});
   CHECK(no_reason.exit_code == 3);
-  CHECK(cli.Run({"case", "act", id, "review", "return", "--as", "cityclerk2", "--reason", "附件缺失"}).exit_code == 0);
+  CHECK(
+      cli.Run({"case", "act", id, "review", "return", "--as", "cityclerk2", "--reason", "附件缺失"})
+          .exit_code == 0);
   Json c = cli.ShowCase(id);
   const Json& last = c["history"].items().back();
   CHECK(last.GetString("command") == "return");
@@ -175,8 +192,10 @@ TEST_CASE("cli: definitions validate prints every problem with file, position an
 })");
   auto r = cli.Run({"definitions", "validate", bad});
   CHECK(r.exit_code == 3);
-  CHECK_THAT(r.err, Catch::Contains("bad.json:6:46: stages[0].tasks[0].role: unknown role \"boss\""));
-  CHECK_THAT(r.err, Catch::Contains("bad.json:6:62: stages[0].tasks[0].form: form \"nope\" not found"));
+  CHECK_THAT(r.err,
+             Catch::Contains("bad.json:6:46: stages[0].tasks[0].role: unknown role \"boss\""));
+  CHECK_THAT(r.err,
+             Catch::Contains("bad.json:6:62: stages[0].tasks[0].form: form \"nope\" not found"));
   auto good = cli.Run({"definitions", "validate", SourceDir() + "/workflows/incident-basic.json"});
   CHECK(good.exit_code == 0);
 }
@@ -188,18 +207,26 @@ TEST_CASE("cli: audit verify names the event that was edited, deleted or reorder
     const char* expected;
   };
   const Tamper cases[] = {
-      {"edited body", "UPDATE events SET body = replace(body, '断网', '误报') WHERE case_id = 1 AND seq = 1",
+      {"edited body",
+       "UPDATE events SET body = replace(body, '断网', '误报') WHERE case_id = 1 AND seq = 1",
        "case 1 event 1 (#1): edited"},
-      {"edited actor", "UPDATE events SET actor = 'boss2' WHERE case_id = 1 AND seq = 2", "case 1 event 2 (#2): edited"},
-      {"deleted middle", "DELETE FROM events WHERE case_id = 1 AND seq = 2", "case 1 event 2 (#3): missing"},
+      {"edited actor", "UPDATE events SET actor = 'boss2' WHERE case_id = 1 AND seq = 2",
+       "case 1 event 2 (#2): edited"},
+      {"deleted middle", "DELETE FROM events WHERE case_id = 1 AND seq = 2",
+       "case 1 event 2 (#3): missing"},
       {"deleted last", "DELETE FROM events WHERE case_id = 1 AND seq = 3",
-       "case 1 event 3: the case is at version 3 but its history ends at event 2 (later events deleted)"},
-      {"reordered", "UPDATE events SET seq = 100 WHERE case_id = 1 AND seq = 2; UPDATE events SET seq = 2 WHERE case_id = 1 AND "
+       "case 1 event 3: the case is at version 3 but its history ends at event 2 (later events "
+       "deleted)"},
+      {"reordered",
+       "UPDATE events SET seq = 100 WHERE case_id = 1 AND seq = 2; UPDATE events SET seq = 2 WHERE "
+       "case_id = 1 AND "
        "seq = 3; UPDATE events SET seq = 3 WHERE case_id = 1 AND seq = 100",
        "case 1 event 2 (#3): chain broken"},
-      {"snapshot edited", "UPDATE cases SET snapshot = replace(snapshot, '断网', '误报') WHERE id = 1",
+      {"snapshot edited",
+       "UPDATE cases SET snapshot = replace(snapshot, '断网', '误报') WHERE id = 1",
        "case 1: the stored snapshot differs from the one rebuilt from history"},
-      {"case deleted", "DELETE FROM cases WHERE id = 1", "case 1: has history but no case record (deleted)"},
+      {"case deleted", "DELETE FROM cases WHERE id = 1",
+       "case 1: has history but no case record (deleted)"},
   };
   for (const auto& t : cases) {
     INFO(t.what);

@@ -18,12 +18,19 @@ struct TickCli {
     return RunErflow(args, in);
   }
   TickCli() {
-    REQUIRE(Run({"definitions", "deploy", SourceDir() + "/tests/data/workflows/deadlines.json"}, "2025-09-29T08:00:00+08:00").exit_code == 0);
+    REQUIRE(Run({"definitions", "deploy", SourceDir() + "/tests/data/workflows/deadlines.json"},
+                "2025-09-29T08:00:00+08:00")
+                .exit_code == 0);
     for (auto [n, r, u] : std::vector<std::tuple<std::string, std::string, std::string>>{
-             {"clerk1", "clerk", "county"}, {"boss1", "supervisor", "county"}, {"insp", "inspector", "discipline"}})
-      REQUIRE(Run({"users", "add", n, "--role", r, "--unit", u}, "2025-09-29T08:00:00+08:00").exit_code == 0);
-    auto opened = Run({"case", "open", "test-deadlines", "--as", "clerk1", "--form", "-"}, "2025-09-29T09:00:00+08:00",
-                      R"({"title": "断网", "discovered_at": "2025-09-29T08:55:00+08:00", "description": "x"})");
+             {"clerk1", "clerk", "county"},
+             {"boss1", "supervisor", "county"},
+             {"insp", "inspector", "discipline"}})
+      REQUIRE(Run({"users", "add", n, "--role", r, "--unit", u}, "2025-09-29T08:00:00+08:00")
+                  .exit_code == 0);
+    auto opened = Run(
+        {"case", "open", "test-deadlines", "--as", "clerk1", "--form", "-"},
+        "2025-09-29T09:00:00+08:00",
+        R"({"title": "断网", "discovered_at": "2025-09-29T08:55:00+08:00", "description": "x"})");
     REQUIRE(opened.exit_code == 0);
   }
   Json Case() {
@@ -50,11 +57,14 @@ TEST_CASE("tick: a missed deadline fires in a later process, once, with escalati
   CHECK(d.GetString("state") == "missed");
   CHECK(d.GetString("due") == "2025-09-29T09:30:00+08:00");
   auto esc = cli.Run({"queue", "--as", "boss1"}, "2025-09-29T09:41:00+08:00");
-  CHECK_THAT(esc.out, Catch::Contains("逾期：电话报告后30分钟内书面报告") && Catch::Contains("OVERDUE"));
+  CHECK_THAT(esc.out,
+             Catch::Contains("逾期：电话报告后30分钟内书面报告") && Catch::Contains("OVERDUE"));
   auto insp = cli.Run({"queue", "--as", "insp"}, "2025-09-29T09:41:00+08:00");
   CHECK_THAT(insp.out, Catch::Contains("责任追究建议"));
   auto human = cli.Run({"case", "show", "1"}, "2025-09-29T09:41:00+08:00");
-  CHECK_THAT(human.out, Catch::Contains("written  电话报告后30分钟内书面报告  missed  due 2025年09月29日 09:30"));
+  CHECK_THAT(
+      human.out,
+      Catch::Contains("written  电话报告后30分钟内书面报告  missed  due 2025年09月29日 09:30"));
   CHECK(cli.Run({"audit", "verify"}, "2025-09-29T09:41:00+08:00").exit_code == 0);
 }
 
@@ -63,7 +73,8 @@ TEST_CASE("tick: several ticks racing fire each timer exactly once") {
   std::string cmd;
   for (int i = 0; i < 4; ++i)
     cmd += ShellQuote(ErflowBinary()) + " --db " + ShellQuote(cli.db) +
-           " --now 2025-09-29T10:00:00+08:00 tick --json > " + ShellQuote(cli.dir.File("tick" + std::to_string(i))) + " & ";
+           " --now 2025-09-29T10:00:00+08:00 tick --json > " +
+           ShellQuote(cli.dir.File("tick" + std::to_string(i))) + " & ";
   cmd += "wait";
   REQUIRE(RunShell(cmd).exit_code == 0);
   int64_t fired = 0;
@@ -84,8 +95,8 @@ TEST_CASE("tick: several ticks racing fire each timer exactly once") {
 
 TEST_CASE("tick: a report filed late records how late, and proposes accountability") {
   TickCli cli;
-  auto r = cli.Run({"case", "act", "1", "written", "submit", "--as", "clerk1", "--form", "-"}, "2025-09-29T09:47:00+08:00",
-                   R"({"measures": "书面报告"})");
+  auto r = cli.Run({"case", "act", "1", "written", "submit", "--as", "clerk1", "--form", "-"},
+                   "2025-09-29T09:47:00+08:00", R"({"measures": "书面报告"})");
   REQUIRE(r.exit_code == 0);
   Json c = cli.Case();
   const Json& d = c["deadlines"].items()[0];

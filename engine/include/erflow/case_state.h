@@ -17,17 +17,17 @@
 namespace erflow {
 
 struct TaskInstance {
-  std::string id;    // "t1", "t2", … unique within the case
-  std::string node;  // the task's id in the definition
-  std::string phase = "fill";   // "fill": someone fills the form; "approve": awaiting approval
-  std::string state = "open";   // "open", "done", "cancelled"
-  std::string role;             // candidates of the current phase
+  std::string id;              // "t1", "t2", … unique within the case
+  std::string node;            // the task's id in the definition
+  std::string phase = "fill";  // "fill": someone fills the form; "approve": awaiting approval
+  std::string state = "open";  // "open", "done", "cancelled"
+  std::string role;            // candidates of the current phase
   std::string unit;
-  std::string assignee;         // the user holding it (claimed / returned / transferred)
-  std::string submitted_by;     // who submitted the form (four-eyes)
+  std::string assignee;      // the user holding it (claimed / returned / transferred)
+  std::string submitted_by;  // who submitted the form (four-eyes)
   std::string submitted_unit;
   Instant submitted_at;
-  std::vector<std::string> approvers;    // 会签: every one of them must approve
+  std::vector<std::string> approvers;  // 会签: every one of them must approve
   std::vector<std::string> approved_by;
   std::string completed_by;  // who finished it (the approver, or the submitter)
   std::string completed_unit;
@@ -49,13 +49,13 @@ struct DeadlineInstance {
   Instant due;
   std::string state = "pending";  // pending, met, late, missed, cancelled, unknown
   Instant done_at;
-  int64_t late_by = 0;   // seconds past due when it was met
-  std::string task;      // daily: the task instance whose submission meets it
+  int64_t late_by = 0;  // seconds past due when it was met
+  std::string task;     // daily: the task instance whose submission meets it
   bool reminded = false;
-  bool rolled = false;   // daily: the next day's deadline has been started
-  bool proposed = false; // an accountability proposal was raised for it
+  bool rolled = false;                       // daily: the next day's deadline has been started
+  bool proposed = false;                     // an accountability proposal was raised for it
   std::string escalate_role, escalate_unit;  // set when missed
-  std::string error;     // state unknown: why no due time could be computed
+  std::string error;                         // state unknown: why no due time could be computed
 
   bool open() const { return state == "pending" || state == "missed"; }
   Json ToJson() const;
@@ -76,8 +76,8 @@ struct CaseState {
   int64_t version = 0;  // number of events applied; the optimistic-concurrency version
   std::string head_hash;
   int64_t next_task = 1;
-  std::vector<TaskInstance> tasks;  // every instance, done and cancelled included
-  Json data = Json::Object();       // task id -> {field: value}
+  std::vector<TaskInstance> tasks;       // every instance, done and cancelled included
+  Json data = Json::Object();            // task id -> {field: value}
   std::map<std::string, int64_t> joins;  // join id -> tokens arrived
   std::vector<DeadlineInstance> deadlines;
 

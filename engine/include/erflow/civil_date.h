@@ -43,7 +43,9 @@ struct CivilDate {
   }
   friend bool operator!=(const CivilDate& a, const CivilDate& b) { return !(a == b); }
   friend bool operator<(const CivilDate& a, const CivilDate& b) { return a.ToDays() < b.ToDays(); }
-  friend bool operator<=(const CivilDate& a, const CivilDate& b) { return a.ToDays() <= b.ToDays(); }
+  friend bool operator<=(const CivilDate& a, const CivilDate& b) {
+    return a.ToDays() <= b.ToDays();
+  }
 };
 
 }  // namespace erflow

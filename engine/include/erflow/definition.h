@@ -74,9 +74,9 @@ struct TaskSpec {
   std::string return_to;  // 退回 target, if this task may send work back
   std::vector<RequireRule> require;
   std::vector<AssigneeRule> cc;  // 抄送: read-only visibility on completion
-  bool adhoc = false;  // may be started at any time while the case is active (续报)
-  std::string record;  // the record this task issues (reports/), may be empty
-  std::string filing_field;  // a filing number is assigned into this field on completion
+  bool adhoc = false;            // may be started at any time while the case is active (续报)
+  std::string record;            // the record this task issues (reports/), may be empty
+  std::string filing_field;      // a filing number is assigned into this field on completion
 };
 
 struct Branch {
@@ -133,13 +133,13 @@ struct DeadlineSpec {
   EventRef start;
   std::optional<DeadlineRule> rule;
   EventRef satisfied_by;
-  EventRef until;     // dailyAt: the recurrence ends with this event
-  std::string task;   // dailyAt: the ad-hoc task created for each day
+  EventRef until;             // dailyAt: the recurrence ends with this event
+  std::string task;           // dailyAt: the ad-hoc task created for each day
   int64_t remind_before = 0;  // seconds; 0: no reminder
   std::vector<AssigneeRule> escalate_to;
   std::string accountability_task;  // ad-hoc task created when missed
   std::string ground;               // e.g. "late_report"
-  Json source;  // the declaration as written
+  Json source;                      // the declaration as written
 
   bool daily() const { return rule && rule->kind() == DeadlineRule::Kind::kDailyAt; }
 };
@@ -160,7 +160,8 @@ class Definition {
   std::vector<EndSpec> ends;
   std::vector<DecisionSpec> decisions;
   std::vector<DeadlineSpec> deadlines;
-  std::map<std::string, Json> case_fields;  // summary column -> variable, e.g. level -> assess.level
+  std::map<std::string, Json>
+      case_fields;  // summary column -> variable, e.g. level -> assess.level
   std::map<std::string, FormSchema> forms;  // every form the definition uses
   std::string source_file;
   Json bundle;               // definition + forms as deployed; parsing it gives this object

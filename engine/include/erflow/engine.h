@@ -16,6 +16,7 @@
 #include "erflow/case_state.h"
 #include "erflow/clock.h"
 #include "erflow/command.h"
+#include "erflow/credentials.h"
 #include "erflow/definition_loader.h"
 #include "erflow/history_event.h"
 #include "erflow/user.h"
@@ -42,6 +43,7 @@ struct CaseQuery {
   Instant from, to;  // opened_at range; zero = open-ended
   int64_t limit = 100;
   int64_t after_id = 0;
+  std::string visible_to_unit;  // non-empty: only cases this unit takes part in
 };
 
 struct CaseSummary {
@@ -63,8 +65,8 @@ struct CaseView {
 };
 
 struct TickReport {
-  int64_t fired = 0;    // timers this sweep fired
-  int64_t skipped = 0;  // timers another sweeper fired first
+  int64_t fired = 0;                // timers this sweep fired
+  int64_t skipped = 0;              // timers another sweeper fired first
   std::vector<std::string> errors;  // timers that could not be fired (left pending)
 };
 
@@ -113,6 +115,20 @@ class Engine {
   // When the earliest pending timer is due, if any (drills step the clock to it; the
   // server's sweeper sleeps until it).
   Result<std::optional<Instant>> NextTimerAt();
+
+  // Passwords and sessions (auth/sign_in.cc).
+  Status SetPassword(const std::string& user, const std::string& password);
+  // Forbidden for a wrong name or password (which one is not said) and while locked out.
+  Result<Session> SignIn(const std::string& user, const std::string& password,
+                         int64_t ttl_seconds = 8 * 3600);
+  // Unauthenticated when the token is unknown, revoked or expired.
+  Result<std::pair<User, Session>> ResumeSession(const std::string& token);
+  Status SignOut(const std::string& token);
+
+  // Reads on behalf of a user: only cases their unit takes part in, unless their scope
+  // is "all" (the command office, archivists).
+  Result<CaseView> GetCaseAs(const User& actor, int64_t id);
+  Result<std::vector<CaseSummary>> ListCasesAs(const User& actor, CaseQuery query);
 
   Result<CaseView> GetCase(int64_t id);
   Result<std::vector<CaseSummary>> ListCases(const CaseQuery& query);

@@ -24,15 +24,23 @@ class Json {
   using Member = std::pair<std::string, Json>;
 
   Json() = default;
-  Json(std::nullptr_t) {}  // NOLINT
-  Json(bool b) : type_(Type::kBool), bool_(b) {}  // NOLINT
-  Json(int i) : type_(Type::kInt), int_(i) {}  // NOLINT
-  Json(int64_t i) : type_(Type::kInt), int_(i) {}  // NOLINT
-  Json(double d) : type_(Type::kDouble), double_(d) {}  // NOLINT
+  Json(std::nullptr_t) {}                                               // NOLINT
+  Json(bool b) : type_(Type::kBool), bool_(b) {}                        // NOLINT
+  Json(int i) : type_(Type::kInt), int_(i) {}                           // NOLINT
+  Json(int64_t i) : type_(Type::kInt), int_(i) {}                       // NOLINT
+  Json(double d) : type_(Type::kDouble), double_(d) {}                  // NOLINT
   Json(std::string s) : type_(Type::kString), string_(std::move(s)) {}  // NOLINT
-  Json(const char* s) : type_(Type::kString), string_(s) {}  // NOLINT
-  static Json Array() { Json j; j.type_ = Type::kArray; return j; }
-  static Json Object() { Json j; j.type_ = Type::kObject; return j; }
+  Json(const char* s) : type_(Type::kString), string_(s) {}             // NOLINT
+  static Json Array() {
+    Json j;
+    j.type_ = Type::kArray;
+    return j;
+  }
+  static Json Object() {
+    Json j;
+    j.type_ = Type::kObject;
+    return j;
+  }
 
   Type type() const { return type_; }
   bool is_null() const { return type_ == Type::kNull; }
@@ -94,7 +102,10 @@ class Json {
   // Where the value started in its source text (1-based), 0 when built in code.
   int line() const { return line_; }
   int column() const { return column_; }
-  void set_position(int line, int column) { line_ = line; column_ = column; }
+  void set_position(int line, int column) {
+    line_ = line;
+    column_ = column;
+  }
 
  private:
   void DumpTo(std::string* out, int indent, int depth) const;

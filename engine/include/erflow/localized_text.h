@@ -10,7 +10,9 @@ struct LocalizedText {
   std::string zh;
   std::string en;  // may be empty; then zh is shown
 
-  const std::string& Get(const std::string& lang) const { return lang == "en" && !en.empty() ? en : zh; }
+  const std::string& Get(const std::string& lang) const {
+    return lang == "en" && !en.empty() ? en : zh;
+  }
 };
 
 }  // namespace erflow

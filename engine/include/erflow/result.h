@@ -20,9 +20,18 @@ class Result {
   const Status& status() const { return status_; }
 
   // REQUIRES: ok()
-  T& value() & { assert(ok()); return *value_; }
-  const T& value() const& { assert(ok()); return *value_; }
-  T&& value() && { assert(ok()); return std::move(*value_); }
+  T& value() & {
+    assert(ok());
+    return *value_;
+  }
+  const T& value() const& {
+    assert(ok());
+    return *value_;
+  }
+  T&& value() && {
+    assert(ok());
+    return std::move(*value_);
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
@@ -38,8 +47,8 @@ class Result {
 #define ERFLOW_CONCAT_INNER(a, b) a##b
 #define ERFLOW_CONCAT(a, b) ERFLOW_CONCAT_INNER(a, b)
 // ERFLOW_ASSIGN_OR_RETURN(auto x, Foo()); declares x from a Result or returns its Status.
-#define ERFLOW_ASSIGN_OR_RETURN(decl, expr)                                   \
-  auto ERFLOW_CONCAT(_erflow_res_, __LINE__) = (expr);                        \
-  if (!ERFLOW_CONCAT(_erflow_res_, __LINE__).ok())                            \
-    return ERFLOW_CONCAT(_erflow_res_, __LINE__).status();                    \
+#define ERFLOW_ASSIGN_OR_RETURN(decl, expr)                \
+  auto ERFLOW_CONCAT(_erflow_res_, __LINE__) = (expr);     \
+  if (!ERFLOW_CONCAT(_erflow_res_, __LINE__).ok())         \
+    return ERFLOW_CONCAT(_erflow_res_, __LINE__).status(); \
   decl = std::move(ERFLOW_CONCAT(_erflow_res_, __LINE__)).value()

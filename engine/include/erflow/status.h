@@ -20,17 +20,23 @@ class Status {
     kCorruption,       // audit chain broken, hash mismatch, signature invalid
     kIOError,          // file system or database failure
     kUnsupported,      // a request the engine does not know how to serve
+    kUnauthenticated,  // no valid session or credentials
   };
 
   Status() = default;
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string msg) { return Status(Code::kInvalidArgument, std::move(msg)); }
+  static Status InvalidArgument(std::string msg) {
+    return Status(Code::kInvalidArgument, std::move(msg));
+  }
   static Status NotFound(std::string msg) { return Status(Code::kNotFound, std::move(msg)); }
   static Status Forbidden(std::string msg) { return Status(Code::kForbidden, std::move(msg)); }
   static Status Conflict(std::string msg) { return Status(Code::kConflict, std::move(msg)); }
   static Status Corruption(std::string msg) { return Status(Code::kCorruption, std::move(msg)); }
   static Status IOError(std::string msg) { return Status(Code::kIOError, std::move(msg)); }
   static Status Unsupported(std::string msg) { return Status(Code::kUnsupported, std::move(msg)); }
+  static Status Unauthenticated(std::string msg) {
+    return Status(Code::kUnauthenticated, std::move(msg));
+  }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
@@ -54,8 +60,8 @@ class Status {
 }  // namespace erflow
 
 // Propagates a non-ok Status from the current function.
-#define ERFLOW_RETURN_IF_ERROR(expr)          \
-  do {                                        \
-    ::erflow::Status _erflow_st = (expr);     \
-    if (!_erflow_st.ok()) return _erflow_st;  \
+#define ERFLOW_RETURN_IF_ERROR(expr)         \
+  do {                                       \
+    ::erflow::Status _erflow_st = (expr);    \
+    if (!_erflow_st.ok()) return _erflow_st; \
   } while (0)

@@ -15,6 +15,9 @@ struct User {
   std::vector<std::string> roles;
   std::string unit;
   bool active = true;
+  // "all": sees every case (the command office, archivists); "unit": the cases its unit
+  // takes part in.
+  std::string scope = "unit";
 
   bool HasRole(const std::string& role) const {
     return std::find(roles.begin(), roles.end(), role) != roles.end();

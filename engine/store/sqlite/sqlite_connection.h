@@ -23,11 +23,13 @@ struct SqliteOptions {
 
 class SqliteConnection final : public SqlConnection {
  public:
-  static Result<std::unique_ptr<SqliteConnection>> Open(const std::string& path, const SqliteOptions& options);
+  static Result<std::unique_ptr<SqliteConnection>> Open(const std::string& path,
+                                                        const SqliteOptions& options);
   ~SqliteConnection() override;
 
   Status ExecScript(const std::string& sql) override;
-  Result<std::vector<SqlRow>> Query(const std::string& sql, const std::vector<SqlValue>& params) override;
+  Result<std::vector<SqlRow>> Query(const std::string& sql,
+                                    const std::vector<SqlValue>& params) override;
   Result<int64_t> Execute(const std::string& sql, const std::vector<SqlValue>& params) override;
   Status BeginWrite() override;
   Status Commit() override;

@@ -36,14 +36,18 @@ TEST_CASE("conditions compare numbers, strings and references; absent values fai
   v.values["d.proposed"] = Json("I");
   CHECK(Eval(R"({"field": "a.minutes", "op": "ge", "value": 120})", v));
   CHECK_FALSE(Eval(R"({"field": "a.minutes", "op": "lt", "value": 120})", v));
-  CHECK(Eval(R"({"all": [{"field": "a.minutes", "op": "ge", "value": 120}, {"field": "a.people", "op": "ge", "value": 1000000}]})", v));
+  CHECK(Eval(
+      R"({"all": [{"field": "a.minutes", "op": "ge", "value": 120}, {"field": "a.people", "op": "ge", "value": 1000000}]})",
+      v));
   CHECK(Eval(R"({"field": "a.level", "op": "ne", "ref": "d.proposed"})", v));
   CHECK(Eval(R"({"field": "a.level", "op": "in", "value": ["I", "II"]})", v));
   CHECK(Eval(R"({"not": {"field": "a.level", "op": "eq", "value": "I"}})", v));
   CHECK(Eval(R"({"field": "a.missing", "op": "absent"})", v));
   CHECK_FALSE(Eval(R"({"field": "a.missing", "op": "ge", "value": 0})", v));
   CHECK_FALSE(Eval(R"({"field": "a.missing", "op": "eq", "value": null})", v));
-  CHECK(Eval(R"({"any": [{"field": "a.missing", "op": "gt", "value": 1}, {"field": "a.level", "op": "eq", "value": "II"}]})", v));
+  CHECK(Eval(
+      R"({"any": [{"field": "a.missing", "op": "gt", "value": 1}, {"field": "a.level", "op": "eq", "value": "II"}]})",
+      v));
 }
 
 TEST_CASE("malformed conditions are reported with their path") {
@@ -53,5 +57,6 @@ TEST_CASE("malformed conditions are reported with their path") {
   CHECK_FALSE(Condition::Parse(*doc, "branches[0].when", &p, &c));
   REQUIRE(p.size() == 2);
   CHECK_THAT(p.ToStatus().message(), Catch::Contains("branches[0].when.extra: unknown key"));
-  CHECK_THAT(p.ToStatus().message(), Catch::Contains("branches[0].when.value: operator \"in\" needs an array value"));
+  CHECK_THAT(p.ToStatus().message(),
+             Catch::Contains("branches[0].when.value: operator \"in\" needs an array value"));
 }

@@ -50,7 +50,9 @@ Status Load(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("the valid base definition loads") { CHECK(Load(kValid).ok()); }
+TEST_CASE("the valid base definition loads") {
+  CHECK(Load(kValid).ok());
+}
 
 TEST_CASE("definition errors name file, position, path and what was expected") {
   struct Case {
@@ -59,41 +61,63 @@ TEST_CASE("definition errors name file, position, path and what was expected") {
     std::vector<std::string> expected;  // substrings of the message
   };
   const std::vector<Case> cases = {
-      {"syntax error", Replace(kValid, "\"role\": \"clerk\",", "\"role\": \"clerk\""),
+      {"syntax error",
+       Replace(kValid, "\"role\": \"clerk\",", "\"role\": \"clerk\""),
        {"t.json:7:56: expected ',' or '}' in object, found '\"'"}},
-      {"unknown key", Replace(kValid, "\"role\": \"clerk\",", "\"role\": \"clerk\", \"colour\": \"red\","),
+      {"unknown key",
+       Replace(kValid, "\"role\": \"clerk\",", "\"role\": \"clerk\", \"colour\": \"red\","),
        {"t.json:7:67: stages[0].tasks[0].colour: unknown key \"colour\""}},
-      {"wrong type", Replace(kValid, "\"role\": \"supervisor\"", "\"role\": 5"),
+      {"wrong type",
+       Replace(kValid, "\"role\": \"supervisor\"", "\"role\": 5"),
        {"stages[1].tasks[0].role: expected string, found integer"}},
-      {"unknown role", Replace(kValid, "\"role\": \"supervisor\"", "\"role\": \"superviser\""),
-       {"stages[1].tasks[0].role: unknown role \"superviser\" (expected one of: clerk, supervisor"}},
-      {"duplicate id", Replace(kValid, "{\"id\": \"b\",", "{\"id\": \"a\","),
+      {"unknown role",
+       Replace(kValid, "\"role\": \"supervisor\"", "\"role\": \"superviser\""),
+       {"stages[1].tasks[0].role: unknown role \"superviser\" (expected one of: clerk, "
+        "supervisor"}},
+      {"duplicate id",
+       Replace(kValid, "{\"id\": \"b\",", "{\"id\": \"a\","),
        {"stages[1].tasks[0].id: duplicate id \"a\" (also declared at stages[0].tasks[0])"}},
-      {"missing form", Replace(kValid, "\"basic-assessment\"", "\"no-such-form\""),
-       {"stages[0].tasks[0].form: form \"no-such-form\" not found (expected forms/no-such-form.json)"}},
-      {"missing next", Replace(kValid, "\"next\": \"g\"", "\"next\": \"nowhere\""),
+      {"missing form",
+       Replace(kValid, "\"basic-assessment\"", "\"no-such-form\""),
+       {"stages[0].tasks[0].form: form \"no-such-form\" not found (expected "
+        "forms/no-such-form.json)"}},
+      {"missing next",
+       Replace(kValid, "\"next\": \"g\"", "\"next\": \"nowhere\""),
        {"stages[0].tasks[0].next: no task, gateway or end with id \"nowhere\""}},
-      {"missing required key", Replace(kValid, "\"start\": \"a\",", ""), {"t.json:1:1: start: missing required string"}},
-      {"unreachable stage", Replace(kValid, "{\"next\": \"b\"}", "{\"next\": \"end\"}"),
-       {"stages[1]: stage \"s2\" is unreachable: no path from start \"a\" leads to any of its tasks"}},
-      {"no way to an end", Replace(kValid, "\"role\": \"supervisor\", \"next\": \"end\"", "\"role\": \"supervisor\", \"next\": \"b\""),
+      {"missing required key",
+       Replace(kValid, "\"start\": \"a\",", ""),
+       {"t.json:1:1: start: missing required string"}},
+      {"unreachable stage",
+       Replace(kValid, "{\"next\": \"b\"}", "{\"next\": \"end\"}"),
+       {"stages[1]: stage \"s2\" is unreachable: no path from start \"a\" leads to any of its "
+        "tasks"}},
+      {"no way to an end",
+       Replace(kValid, "\"role\": \"supervisor\", \"next\": \"end\"",
+               "\"role\": \"supervisor\", \"next\": \"b\""),
        {"stages[1].tasks[0]: \"b\" has no way to an end"}},
       {"exclusive without default",
-       Replace(kValid, "{\"next\": \"b\"}", "{\"when\": {\"field\": \"a.nature\", \"op\": \"eq\", \"value\": \"genuine\"}, \"next\": \"b\"}"),
+       Replace(kValid, "{\"next\": \"b\"}",
+               "{\"when\": {\"field\": \"a.nature\", \"op\": \"eq\", \"value\": \"genuine\"}, "
+               "\"next\": \"b\"}"),
        {"gateways[0].branches[1].when: the last branch must have no \"when\""}},
       {"variable of a missing field",
        Replace(kValid, "\"field\": \"a.nature\"", "\"field\": \"a.colour\""),
-       {"gateways[0].branches[0].when.field: variable \"a.colour\": task \"a\" has no field \"colour\" in its form"}},
-      {"bad operator", Replace(kValid, "\"op\": \"eq\"", "\"op\": \"equals\""),
+       {"gateways[0].branches[0].when.field: variable \"a.colour\": task \"a\" has no field "
+        "\"colour\" in its form"}},
+      {"bad operator",
+       Replace(kValid, "\"op\": \"eq\"", "\"op\": \"equals\""),
        {"gateways[0].branches[0].when.op: unknown operator \"equals\""}},
       {"return without returnTo",
-       Replace(kValid, "\"role\": \"supervisor\",", "\"role\": \"supervisor\", \"actions\": [\"submit\", \"return\"],"),
+       Replace(kValid, "\"role\": \"supervisor\",",
+               "\"role\": \"supervisor\", \"actions\": [\"submit\", \"return\"],"),
        {"stages[1].tasks[0].actions: action \"return\" needs \"returnTo\""}},
       {"join with one arc",
        Replace(Replace(kValid, "{\"next\": \"b\"}", "{\"next\": \"j\"}"), "\"gateways\": [",
                "\"gateways\": [{\"id\": \"j\", \"type\": \"join\", \"next\": \"b\"},"),
        {"gateways[0]: join \"j\" has 1 incoming arc(s); a join needs at least 2"}},
-      {"bad unit reference", Replace(kValid, "\"role\": \"supervisor\"", "\"role\": \"supervisor\", \"unit\": \"@actor:\""),
+      {"bad unit reference",
+       Replace(kValid, "\"role\": \"supervisor\"",
+               "\"role\": \"supervisor\", \"unit\": \"@actor:\""),
        {"stages[1].tasks[0].unit: \"@actor:\" is not a unit reference"}},
   };
   for (const auto& c : cases) {
@@ -106,8 +130,9 @@ TEST_CASE("definition errors name file, position, path and what was expected") {
 }
 
 TEST_CASE("several problems are all reported at once") {
-  std::string text = Replace(Replace(kValid, "\"role\": \"supervisor\"", "\"role\": \"superviser\""),
-                             "\"basic-assessment\"", "\"nope\"");
+  std::string text =
+      Replace(Replace(kValid, "\"role\": \"supervisor\"", "\"role\": \"superviser\""),
+              "\"basic-assessment\"", "\"nope\"");
   Status s = Load(text);
   CHECK_THAT(s.message(), Catch::Contains("superviser") && Catch::Contains("\"nope\" not found"));
 }

@@ -17,7 +17,8 @@ FormSchema Form() {
       {"id": "e", "type": "enum", "values": [{"id": "x", "zh": "甲"}, {"id": "y", "zh": "乙"}], "label": {"zh": "类"}},
       {"id": "b", "type": "boolean", "label": {"zh": "是否"}},
       {"id": "l", "type": "list", "items": "enum", "minItems": 1, "values": [{"id": "p", "zh": "丙"}], "label": {"zh": "组"}}
-    ]})", "f.json");
+    ]})",
+                       "f.json");
   REQUIRE(doc.ok());
   auto form = ParseFormSchema(*doc, "f.json");
   REQUIRE(form.ok());
@@ -27,7 +28,9 @@ FormSchema Form() {
 }  // namespace
 
 TEST_CASE("valid data is accepted and normalised") {
-  auto data = ParseJson(R"({"t": "中文标题", "n": 3, "d": 1.5, "at": "2025-10-14T09:00:00Z", "e": "y", "b": true, "l": ["p"]})", "d");
+  auto data = ParseJson(
+      R"({"t": "中文标题", "n": 3, "d": 1.5, "at": "2025-10-14T09:00:00Z", "e": "y", "b": true, "l": ["p"]})",
+      "d");
   auto out = ValidateFormData(Form(), *data);
   REQUIRE(out.ok());
   CHECK((*out)["at"].AsString() == "2025-10-14T17:00:00+08:00");
@@ -46,7 +49,8 @@ TEST_CASE("each kind of bad value is reported with its path") {
       {R"({"t": "a", "n": 11})", "form.n: must be at most 10"},
       {R"({"t": "a", "n": 1.5})", "form.n: expected a whole number"},
       {R"({"t": "a", "n": "3"})", "form.n: expected a number, found string"},
-      {R"({"t": "a", "at": "2025-10-14 09:00"})", "form.at: time \"2025-10-14 09:00\" has no offset"},
+      {R"({"t": "a", "at": "2025-10-14 09:00"})",
+       "form.at: time \"2025-10-14 09:00\" has no offset"},
       {R"({"t": "a", "e": "z"})", "form.e: \"z\" is not allowed (expected one of: x, y)"},
       {R"({"t": "a", "b": "yes"})", "form.b: expected true or false, found string"},
       {R"({"t": "a", "l": []})", "form.l: needs at least 1 item(s)"},
@@ -66,11 +70,13 @@ TEST_CASE("form schema errors name the path") {
   auto doc = ParseJson(R"({"id": "f", "name": {"zh": "表"}, "fields": [
       {"id": "a", "type": "colour", "label": {"zh": "甲"}},
       {"id": "a", "type": "text", "label": {"zh": "乙"}, "maxLen": 3},
-      {"id": "c", "type": "enum", "label": {"zh": "丙"}, "values": []}]})", "forms/f.json");
+      {"id": "c", "type": "enum", "label": {"zh": "丙"}, "values": []}]})",
+                       "forms/f.json");
   auto form = ParseFormSchema(*doc, "forms/f.json");
   REQUIRE_FALSE(form.ok());
   const std::string& m = form.status().message();
-  CHECK_THAT(m, Catch::Contains("forms/f.json:2:27: fields[0].type: unknown field type \"colour\""));
+  CHECK_THAT(m,
+             Catch::Contains("forms/f.json:2:27: fields[0].type: unknown field type \"colour\""));
   CHECK_THAT(m, Catch::Contains("fields[1].maxLen: unknown key \"maxLen\""));
   CHECK_THAT(m, Catch::Contains("fields[1].id: duplicate field id \"a\""));
   CHECK_THAT(m, Catch::Contains("fields[2].values: expected at least 1 item"));

@@ -39,7 +39,8 @@ struct DeadlineCase {
 
 }  // namespace
 
-TEST_CASE("a written report that misses 30 minutes: overdue, escalation, proposal; then late by 15") {
+TEST_CASE(
+    "a written report that misses 30 minutes: overdue, escalation, proposal; then late by 15") {
   DeadlineCase c;
   auto& f = c.f;
   const DeadlineInstance* d = Find(f.State(c.id), "written");
@@ -90,9 +91,11 @@ TEST_CASE("a written report that misses 30 minutes: overdue, escalation, proposa
   for (const auto& t : s.tasks) proposals += t.node == "proposal";
   CHECK(proposals == 1);
   // The inspector dismisses it with a reason.
-  REQUIRE(f.Run(Action::kSubmit, "insp", c.id, proposal->id,
-                R"({"ground": "late_report", "decision": "dismiss", "dismissal_reason": "通信中断，情有可原"})")
-              .ok());
+  REQUIRE(
+      f.Run(
+           Action::kSubmit, "insp", c.id, proposal->id,
+           R"({"ground": "late_report", "decision": "dismiss", "dismissal_reason": "通信中断，情有可原"})")
+          .ok());
   auto rebuilt = f.engine().Rebuild(c.id);
   REQUIRE(rebuilt.ok());
   CHECK(rebuilt->ToJson().Dump() == f.State(c.id).ToJson().Dump());
@@ -137,7 +140,9 @@ TEST_CASE("daily reports are due at 17:00 each day only while the response is ac
   REQUIRE(Find(s, "daily@2025-10-01"));
   // The response ends on 1 October before 17:00: that day's report is no longer due.
   f.SetTime("2025-10-01T11:00:00+08:00");
-  REQUIRE(f.Run(Action::kSubmit, "clerk1", c.id, "end", R"({"measures": "处置完毕", "finished_at": "2025-10-01T10:30:00+08:00"})").ok());
+  REQUIRE(f.Run(Action::kSubmit, "clerk1", c.id, "end",
+                R"({"measures": "处置完毕", "finished_at": "2025-10-01T10:30:00+08:00"})")
+              .ok());
   REQUIRE(f.Run(Action::kApprove, "cityboss", c.id, "end").ok());
   s = f.State(c.id);
   CHECK(Find(s, "daily@2025-10-01")->state == "cancelled");
@@ -157,7 +162,9 @@ TEST_CASE("the result report is due 5 working days after handling completed, hol
   REQUIRE(f.Run(Action::kSubmit, "clerk1", c.id, "activate").ok());
   REQUIRE(f.Run(Action::kApprove, "cityboss", c.id, "activate").ok());
   f.SetTime("2025-09-30T19:00:00+08:00");
-  REQUIRE(f.Run(Action::kSubmit, "clerk1", c.id, "end", R"({"measures": "完毕", "finished_at": "2025-09-30T18:00:00+08:00"})").ok());
+  REQUIRE(f.Run(Action::kSubmit, "clerk1", c.id, "end",
+                R"({"measures": "完毕", "finished_at": "2025-09-30T18:00:00+08:00"})")
+              .ok());
   REQUIRE(f.Run(Action::kApprove, "cityboss", c.id, "end").ok());
   const DeadlineInstance* d = Find(f.State(c.id), "result");
   REQUIRE(d);
@@ -167,7 +174,8 @@ TEST_CASE("the result report is due 5 working days after handling completed, hol
   CHECK(Fired(f) == 1);
   CHECK(Find(f.State(c.id), "result")->state == "missed");
   f.SetTime("2025-10-15T09:00:00+08:00");
-  REQUIRE(f.Run(Action::kSubmit, "clerk1", c.id, "result", R"({"cause": "c", "result": "r"})").ok());
+  REQUIRE(
+      f.Run(Action::kSubmit, "clerk1", c.id, "result", R"({"cause": "c", "result": "r"})").ok());
   CaseState s = f.State(c.id);
   CHECK(s.status == "closed");
   CHECK(Find(s, "result")->state == "late");
@@ -176,7 +184,11 @@ TEST_CASE("the result report is due 5 working days after handling completed, hol
   for (const auto& t : s.tasks)
     if (t.node == "proposal" && t.open()) proposal = &t;
   REQUIRE(proposal);
-  CHECK(f.Run(Action::kSubmit, "insp", c.id, proposal->id, R"({"ground": "late_report", "decision": "confirm", "outcome": "circulated_criticism"})").ok());
+  CHECK(
+      f.Run(
+           Action::kSubmit, "insp", c.id, proposal->id,
+           R"({"ground": "late_report", "decision": "confirm", "outcome": "circulated_criticism"})")
+          .ok());
 }
 
 TEST_CASE("a deadline in a year the calendar does not know is recorded as unknown, never guessed") {
@@ -185,7 +197,9 @@ TEST_CASE("a deadline in a year the calendar does not know is recorded as unknow
   REQUIRE(f.Run(Action::kSubmit, "clerk1", c.id, "written", R"({"measures": "书面"})").ok());
   REQUIRE(f.Run(Action::kSubmit, "clerk1", c.id, "activate").ok());
   REQUIRE(f.Run(Action::kApprove, "cityboss", c.id, "activate").ok());
-  REQUIRE(f.Run(Action::kSubmit, "clerk1", c.id, "end", R"({"measures": "完毕", "finished_at": "2026-12-30T18:00:00+08:00"})").ok());
+  REQUIRE(f.Run(Action::kSubmit, "clerk1", c.id, "end",
+                R"({"measures": "完毕", "finished_at": "2026-12-30T18:00:00+08:00"})")
+              .ok());
   REQUIRE(f.Run(Action::kApprove, "cityboss", c.id, "end").ok());
   const DeadlineInstance* d = Find(f.State(c.id), "result");
   REQUIRE(d);

@@ -23,7 +23,8 @@ int64_t ThroughAssessment(EngineFixture& f, const std::string& nature) {
   auto opened = f.Open("incident-basic", "clerk1", BasicReport());
   REQUIRE(opened.ok());
   int64_t id = opened->case_id;
-  std::string form = nature == "false_alarm" ? R"({"nature": "false_alarm"})" : R"({"nature": "genuine", "level": "IV"})";
+  std::string form = nature == "false_alarm" ? R"({"nature": "false_alarm"})"
+                                             : R"({"nature": "genuine", "level": "IV"})";
   REQUIRE(f.Run(Action::kSubmit, "clerk2", id, "assess", form).ok());
   REQUIRE(f.Run(Action::kApprove, "boss1", id, "assess").ok());
   return id;
@@ -40,7 +41,8 @@ TEST_CASE("a case runs through an exclusive choice and a parallel join to its en
   CHECK(OpenNodes(f.State(id)) == std::vector<std::string>{"recover:fill"});
   REQUIRE(f.Run(Action::kSubmit, "clerk2", id, "recover", R"({"measures": "恢复"})").ok());
   CHECK(OpenNodes(f.State(id)) == std::vector<std::string>{"summary:fill"});
-  REQUIRE(f.Run(Action::kSubmit, "clerk1", id, "summary", R"({"cause": "老化", "result": "恢复"})").ok());
+  REQUIRE(f.Run(Action::kSubmit, "clerk1", id, "summary", R"({"cause": "老化", "result": "恢复"})")
+              .ok());
   auto done = f.Run(Action::kApprove, "boss2", id, "summary");
   REQUIRE(done.ok());
   CaseState s = f.State(id);
@@ -68,7 +70,9 @@ TEST_CASE("four-eyes: whoever submitted a form may not approve it") {
   REQUIRE(f.engine().PutUser(u).ok());
   auto opened = f.Open("incident-basic", "clerk1", BasicReport());
   REQUIRE(opened.ok());
-  REQUIRE(f.Run(Action::kSubmit, "both", opened->case_id, "assess", R"({"nature": "genuine", "level": "III"})").ok());
+  REQUIRE(f.Run(Action::kSubmit, "both", opened->case_id, "assess",
+                R"({"nature": "genuine", "level": "III"})")
+              .ok());
   auto refused = f.Run(Action::kApprove, "both", opened->case_id, "assess");
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.status().code() == Status::Code::kForbidden);
@@ -88,20 +92,26 @@ TEST_CASE("role and unit are checked at the choke point") {
   EngineFixture f;
   auto opened = f.Open("incident-basic", "clerk1", BasicReport());
   REQUIRE(opened.ok());
-  auto wrong_unit = f.Run(Action::kSubmit, "outsider", opened->case_id, "assess", R"({"nature": "false_alarm"})");
+  auto wrong_unit =
+      f.Run(Action::kSubmit, "outsider", opened->case_id, "assess", R"({"nature": "false_alarm"})");
   CHECK(wrong_unit.status().code() == Status::Code::kForbidden);
-  auto wrong_role = f.Run(Action::kSubmit, "boss1", opened->case_id, "assess", R"({"nature": "false_alarm"})");
+  auto wrong_role =
+      f.Run(Action::kSubmit, "boss1", opened->case_id, "assess", R"({"nature": "false_alarm"})");
   CHECK(wrong_role.status().code() == Status::Code::kForbidden);
-  CHECK(f.Open("incident-basic", "boss1", BasicReport()).status().code() == Status::Code::kForbidden);
-  CHECK(f.Run(Action::kSubmit, "nobody", opened->case_id, "assess", "{}").status().code() == Status::Code::kNotFound);
+  CHECK(f.Open("incident-basic", "boss1", BasicReport()).status().code() ==
+        Status::Code::kForbidden);
+  CHECK(f.Run(Action::kSubmit, "nobody", opened->case_id, "assess", "{}").status().code() ==
+        Status::Code::kNotFound);
 }
 
 TEST_CASE("form data is validated against the schema and nothing is applied on error") {
   EngineFixture f;
-  auto opened = f.Open("incident-basic", "clerk1", R"({"title": "x", "discovered_at": "2025-09-30T08:00:00", "colour": 1})");
+  auto opened = f.Open("incident-basic", "clerk1",
+                       R"({"title": "x", "discovered_at": "2025-09-30T08:00:00", "colour": 1})");
   REQUIRE_FALSE(opened.ok());
   CHECK(opened.status().code() == Status::Code::kInvalidArgument);
-  CHECK_THAT(opened.status().message(), Catch::Contains("form.discovered_at") && Catch::Contains("no offset"));
+  CHECK_THAT(opened.status().message(),
+             Catch::Contains("form.discovered_at") && Catch::Contains("no offset"));
   CHECK_THAT(opened.status().message(), Catch::Contains("unknown field \"colour\""));
   CHECK_THAT(opened.status().message(), Catch::Contains("form.description: is required"));
   auto cases = f.engine().ListCases(CaseQuery{});
@@ -158,9 +168,11 @@ TEST_CASE("claim, unclaim and held tasks") {
   int64_t id = opened->case_id;
   REQUIRE(f.Run(Action::kClaim, "clerk2", id, "assess").ok());
   CHECK(f.Run(Action::kClaim, "clerk1", id, "assess").status().code() == Status::Code::kConflict);
-  CHECK(f.Run(Action::kSubmit, "clerk1", id, "assess", R"({"nature": "false_alarm"})").status().code() ==
+  CHECK(f.Run(Action::kSubmit, "clerk1", id, "assess", R"({"nature": "false_alarm"})")
+            .status()
+            .code() == Status::Code::kForbidden);
+  CHECK(f.Run(Action::kUnclaim, "clerk1", id, "assess").status().code() ==
         Status::Code::kForbidden);
-  CHECK(f.Run(Action::kUnclaim, "clerk1", id, "assess").status().code() == Status::Code::kForbidden);
   REQUIRE(f.Run(Action::kUnclaim, "clerk2", id, "assess").ok());
   CHECK(f.Run(Action::kSubmit, "clerk1", id, "assess", R"({"nature": "false_alarm"})").ok());
 }
@@ -169,8 +181,10 @@ TEST_CASE("return (退回) sends an approval back to its submitter with the reas
   EngineFixture f;
   auto opened = f.Open("incident-basic", "clerk1", BasicReport());
   int64_t id = opened->case_id;
-  REQUIRE(f.Run(Action::kSubmit, "clerk2", id, "assess", R"({"nature": "genuine", "level": "II"})").ok());
-  CHECK(f.Run(Action::kReturn, "boss1", id, "assess", "", "").status().code() == Status::Code::kInvalidArgument);
+  REQUIRE(f.Run(Action::kSubmit, "clerk2", id, "assess", R"({"nature": "genuine", "level": "II"})")
+              .ok());
+  CHECK(f.Run(Action::kReturn, "boss1", id, "assess", "", "").status().code() ==
+        Status::Code::kInvalidArgument);
   REQUIRE(f.Run(Action::kReturn, "boss1", id, "assess", "", "级别偏高，请核实").ok());
   CaseState s = f.State(id);
   const TaskInstance* t = s.OpenInstancesOf("assess")[0];
@@ -182,7 +196,8 @@ TEST_CASE("return (退回) sends an approval back to its submitter with the reas
   REQUIRE(q->size() == 1);
   CHECK((*q)[0].task == t->id);
   // Resubmitting records the change old → new.
-  auto again = f.Run(Action::kSubmit, "clerk2", id, "assess", R"({"nature": "genuine", "level": "IV"})");
+  auto again =
+      f.Run(Action::kSubmit, "clerk2", id, "assess", R"({"nature": "genuine", "level": "IV"})");
   REQUIRE(again.ok());
   const Json& changes = again->event["changes"];
   REQUIRE(changes.size() == 1);
@@ -222,7 +237,8 @@ TEST_CASE("transfer (转办) hands a task to an eligible colleague only") {
   t.target_user = "cityclerk2";
   REQUIRE(f.engine().Execute(t).ok());
   CHECK(f.State(id).OpenInstancesOf("review")[0]->assignee == "cityclerk2");
-  CHECK(f.Run(Action::kSubmit, "cityclerk", id, "review").status().code() == Status::Code::kForbidden);
+  CHECK(f.Run(Action::kSubmit, "cityclerk", id, "review").status().code() ==
+        Status::Code::kForbidden);
   REQUIRE(f.Run(Action::kSubmit, "cityclerk2", id, "review").ok());
   CHECK(f.State(id).status == "closed");
 }
@@ -250,9 +266,11 @@ TEST_CASE("withdraw (撤销) takes back one's own latest act only before anyone 
   EngineFixture f;
   auto opened = f.Open("incident-basic", "clerk1", BasicReport());
   int64_t id = opened->case_id;
-  auto submitted = f.Run(Action::kSubmit, "clerk2", id, "assess", R"({"nature": "genuine", "level": "IV"})");
+  auto submitted =
+      f.Run(Action::kSubmit, "clerk2", id, "assess", R"({"nature": "genuine", "level": "IV"})");
   REQUIRE(submitted.ok());
-  CHECK(f.Run(Action::kWithdraw, "clerk1", id, "assess").status().code() == Status::Code::kConflict);
+  CHECK(f.Run(Action::kWithdraw, "clerk1", id, "assess").status().code() ==
+        Status::Code::kConflict);
   auto withdrawn = f.Run(Action::kWithdraw, "clerk2", id, "assess");
   REQUIRE(withdrawn.ok());
   CaseState s = f.State(id);
@@ -260,9 +278,11 @@ TEST_CASE("withdraw (撤销) takes back one's own latest act only before anyone 
   CHECK(s.data["assess"].is_null());
   CHECK(s.version == submitted->version + 1);  // history only grows
   // Once somebody acted, it is too late.
-  REQUIRE(f.Run(Action::kSubmit, "clerk2", id, "assess", R"({"nature": "genuine", "level": "IV"})").ok());
+  REQUIRE(f.Run(Action::kSubmit, "clerk2", id, "assess", R"({"nature": "genuine", "level": "IV"})")
+              .ok());
   REQUIRE(f.Run(Action::kApprove, "boss1", id, "assess").ok());
-  CHECK(f.Run(Action::kWithdraw, "clerk2", id, "assess").status().code() == Status::Code::kConflict);
+  CHECK(f.Run(Action::kWithdraw, "clerk2", id, "assess").status().code() ==
+        Status::Code::kConflict);
   // Withdrawing the opening itself closes the case as withdrawn.
   auto other = f.Open("incident-basic", "clerk1", BasicReport("误开"));
   REQUIRE(f.Run(Action::kWithdraw, "clerk1", other->case_id, "").ok());
@@ -305,7 +325,8 @@ TEST_CASE("a running case stays on the definition version it started with") {
   EngineFixture f;
   auto opened = f.Open("incident-basic", "clerk1", BasicReport());
   // Deploy a changed definition: the name differs, so it is a new version.
-  auto def = LoadDefinitionFile(test::SourceDir() + "/workflows/incident-basic.json", test::SourceDir() + "/forms");
+  auto def = LoadDefinitionFile(test::SourceDir() + "/workflows/incident-basic.json",
+                                test::SourceDir() + "/forms");
   REQUIRE(def.ok());
   Json bundle = (*def)->bundle;
   Json doc = bundle["definition"];
@@ -320,7 +341,9 @@ TEST_CASE("a running case stays on the definition version it started with") {
   auto same = f.engine().Deploy(*changed, "test");
   CHECK_FALSE(same->created);
   CHECK(f.State(opened->case_id).plan_version == 1);
-  REQUIRE(f.Run(Action::kSubmit, "clerk2", opened->case_id, "assess", R"({"nature": "false_alarm"})").ok());
+  REQUIRE(
+      f.Run(Action::kSubmit, "clerk2", opened->case_id, "assess", R"({"nature": "false_alarm"})")
+          .ok());
   CHECK(f.State(opened->case_id).plan_version == 1);
   auto fresh = f.Open("incident-basic", "clerk1", BasicReport());
   CHECK(f.State(fresh->case_id).plan_version == 2);
