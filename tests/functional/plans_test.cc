@@ -9,6 +9,7 @@
 // not run yet (their rules must parse, their tasks and fields must exist).
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -48,6 +49,11 @@ class PlanCli {
     auto r = Run(args, kStart);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
+  }
+
+  // Several users of one role each: {name, role, unit}.
+  void AddUsers(const std::vector<std::array<std::string, 3>>& users) {
+    for (const auto& u : users) AddUser(u[0], {u[1]}, u[2]);
   }
 
   // Opens a case; returns its id, or "" when refused (the exit code is in *exit).
@@ -138,13 +144,16 @@ std::string PlayDrill(PlanCli& cli, const std::string& file, std::string* plan =
   return id;
 }
 
-// The instances of a node, in creation order.
-std::vector<Json> Instances(const Json& c, const std::string& node) {
+// The items of a JSON array whose `key` is `value`, in order.
+std::vector<Json> Where(const Json& list, const std::string& key, const std::string& value) {
   std::vector<Json> out;
-  for (const auto& t : c["tasks"].items())
-    if (t.GetString("node") == node) out.push_back(t);
+  for (const auto& item : list.items())
+    if (item.GetString(key) == value) out.push_back(item);
   return out;
 }
+
+// The instances of a node, in creation order.
+std::vector<Json> Instances(const Json& c, const std::string& node) { return Where(c["tasks"], "node", node); }
 
 // The last instance of a node (REQUIRES one).
 Json Last(const Json& c, const std::string& node) {
@@ -179,12 +188,20 @@ void CheckAllStagesDone(const Json& c) {
   }
 }
 
+// Plays a drill, then requires the case closed with `outcome`; a completed case has been
+// through every one of its plan's six stages.
+Json PlayedCase(PlanCli& cli, const std::string& drill, const std::string& outcome) {
+  std::string id = PlayDrill(cli, drill);
+  Json c = cli.Show(id);
+  CHECK(c.GetString("status") == "closed");
+  CHECK(c.GetString("outcome") == outcome);
+  if (outcome == "completed") CheckAllStagesDone(c);
+  return c;
+}
+
 // The case's instances of a declared deadline, in start order.
 std::vector<Json> Deadlines(const Json& c, const std::string& deadline) {
-  std::vector<Json> out;
-  for (const auto& d : c["deadlines"].items())
-    if (d.GetString("deadline") == deadline) out.push_back(d);
-  return out;
+  return Where(c["deadlines"], "deadline", deadline);
 }
 
 bool HistoryHas(const Json& c, const std::string& command, const std::string& node) {
@@ -196,16 +213,16 @@ bool HistoryHas(const Json& c, const std::string& command, const std::string& no
 // ---- network-security scenario helpers -------------------------------------------------
 
 void AddNetworkUsers(PlanCli& cli) {
-  cli.AddUser("inc1", {"clerk"}, "county-egov");
-  cli.AddUser("inc2", {"clerk"}, "county-egov");
-  cli.AddUser("incboss", {"supervisor"}, "county-egov");
-  cli.AddUser("off1", {"clerk"}, "city-command-office");
-  cli.AddUser("off2", {"clerk"}, "city-command-office");
-  cli.AddUser("offboss", {"supervisor"}, "city-command-office");
-  cli.AddUser("cmd1", {"supervisor"}, "city-command");
-  cli.AddUser("cmd2", {"supervisor"}, "city-command");
-  cli.AddUser("pref1", {"supervisor"}, "prefecture-command");
-  cli.AddUser("insp1", {"inspector"}, "discipline-office");
+  cli.AddUsers({{"inc1", "clerk", "county-egov"},
+                {"inc2", "clerk", "county-egov"},
+                {"incboss", "supervisor", "county-egov"},
+                {"off1", "clerk", "city-command-office"},
+                {"off2", "clerk", "city-command-office"},
+                {"offboss", "supervisor", "city-command-office"},
+                {"cmd1", "supervisor", "city-command"},
+                {"cmd2", "supervisor", "city-command"},
+                {"pref1", "supervisor", "prefecture-command"},
+                {"insp1", "inspector", "discipline-office"}});
 }
 
 std::string NsReport(const std::string& discovered = "2025-09-29T08:40:00+08:00") {
@@ -226,32 +243,45 @@ std::string NsAssess(int outage, int people, double loss, const std::string& thr
 const char kNsActivation[] =
     R"({"measures": "处置", "commander": "甲", "onsite_command": false, "groups": ["technical", "news"]})";
 const char kHandling[] = R"({"measures": "处置", "finished_at": "2025-09-29T12:00:00+08:00", "result": "完成"})";
+const char kNsResult[] = R"({"original_reported_at": "2025-09-29T09:00:00+08:00", "unit_name": "县电子政务中心",
+  "contact_person": "甲", "phone": "1", "system_name": "门户网站", "system_purpose": "信息公开",
+  "security_measures": "防火墙", "supplementary_description": "无", "final_cause": "弱口令", "consequences": "篡改",
+  "scope": "全县", "severity": "一般", "handling_process": "恢复", "recommendations": "加固", "reporter_signature": "甲"})";
 const char kRelease[] =
     R"({"title": "通告", "content": "网站临时维护", "channels": ["official_website"], "spokesperson": "办公室"})";
-const char kEnd[] = R"({"handling_completed_at": "2025-09-29T15:00:00+08:00", "hazards_eliminated": true,
-                         "conditions": "已恢复"})";
 
-// A network case through assessment (level IV, as proposed) and activation by cmd1.
-std::string NsActivated(PlanCli& cli) {
+// A network case reported at 09:00 and assessed (level IV, as proposed, confirmed by cmd1).
+std::string NsAssessed(PlanCli& cli) {
   std::string id = cli.Open("network-security", "inc1", "2025-09-29T09:00:00+08:00", NsReport());
   REQUIRE_FALSE(id.empty());
   cli.Ok(id, "assess", "submit", "off1", "2025-09-29T09:10:00+08:00", NsAssess(60, 5000, 20, "threat"));
   cli.Ok(id, "assess", "approve", "cmd1", "2025-09-29T09:15:00+08:00", R"({"level": "IV"})");
+  return id;
+}
+
+// ... and activated by cmd1 at 09:25.
+std::string NsActivated(PlanCli& cli) {
+  std::string id = NsAssessed(cli);
   cli.Ok(id, "activate", "submit", "off1", "2025-09-29T09:20:00+08:00", kNsActivation);
   cli.Ok(id, "activate", "approve", "cmd1", "2025-09-29T09:25:00+08:00");
   return id;
 }
 
-// ... and the four on-site tasks done, so that end-response is open.
-void NsHandled(PlanCli& cli, const std::string& id) {
-  cli.Ok(id, "contain", "submit", "inc1", "2025-09-29T12:00:00+08:00", kHandling);
-  cli.Ok(id, "eradicate", "submit", "inc1", "2025-09-29T13:00:00+08:00", kHandling);
-  cli.Ok(id, "evidence", "submit", "inc2", "2025-09-29T13:10:00+08:00",
+// ... and the four on-site tasks done on `day` (10:00-11:30), so that end-response is open.
+void NsHandled(PlanCli& cli, const std::string& id, const std::string& day = "2025-09-29") {
+  cli.Ok(id, "contain", "submit", "inc1", day + "T10:00:00+08:00", kHandling);
+  cli.Ok(id, "eradicate", "submit", "inc1", day + "T10:30:00+08:00", kHandling);
+  cli.Ok(id, "evidence", "submit", "inc2", day + "T10:40:00+08:00",
          R"({"evidence_items": ["日志"], "preserved_at": "2025-09-29T10:00:00+08:00", "custodian": "公安",
              "criminal_suspected": false})");
-  cli.Ok(id, "recover", "submit", "inc1", "2025-09-29T14:00:00+08:00", kHandling);
-  cli.Ok(id, "recover", "approve", "incboss", "2025-09-29T14:30:00+08:00");
-  cli.Ok(id, "end-response", "submit", "off1", "2025-09-29T15:10:00+08:00", kEnd);
+  cli.Ok(id, "recover", "submit", "inc1", day + "T11:00:00+08:00", kHandling);
+  cli.Ok(id, "recover", "approve", "incboss", day + "T11:30:00+08:00");
+}
+
+// The end-of-response form, handling complete at `completed_at`.
+std::string NsEnd(const std::string& completed_at) {
+  return R"({"handling_completed_at": ")" + completed_at +
+         R"(", "hazards_eliminated": true, "conditions": "已恢复"})";
 }
 
 }  // namespace
@@ -260,11 +290,7 @@ void NsHandled(PlanCli& cli, const std::string& id) {
 
 TEST_CASE("plans: network-security full lifecycle (level II case of the drill)", "[plans]") {
   PlanCli cli;
-  std::string id = PlayDrill(cli, "network-security.json");
-  Json c = cli.Show(id);
-  CHECK(c.GetString("status") == "closed");
-  CHECK(c.GetString("outcome") == "completed");
-  CheckAllStagesDone(c);
+  Json c = PlayedCase(cli, "network-security.json", "completed");
   CHECK(c["fields"].GetString("proposed_level") == "III");
   CHECK(c["fields"].GetString("level") == "II");
   CHECK(c["fields"].GetString("warning_colour") == "orange");
@@ -307,9 +333,7 @@ TEST_CASE("plans: network-security full lifecycle (level II case of the drill)",
 
 TEST_CASE("plans: network-security false-alarm drill closes after a return", "[plans]") {
   PlanCli cli;
-  std::string id = PlayDrill(cli, "network-security-false-alarm.json");
-  Json c = cli.Show(id);
-  CHECK(c.GetString("outcome") == "false_alarm");
+  Json c = PlayedCase(cli, "network-security-false-alarm.json", "false_alarm");
   CHECK(Instances(c, "report").size() == 2);  // the office sent the report back once
   CHECK(Instances(c, "assess").size() == 2);
   CHECK(Instances(c, "activate").empty());
@@ -319,10 +343,7 @@ TEST_CASE("plans: network-security false-alarm drill closes after a return", "[p
 
 TEST_CASE("plans: classified-leak full lifecycle (referred, appraisal countersigned)", "[plans]") {
   PlanCli cli;
-  std::string id = PlayDrill(cli, "classified-leak.json");
-  Json c = cli.Show(id);
-  CHECK(c.GetString("outcome") == "completed");
-  CheckAllStagesDone(c);
+  Json c = PlayedCase(cli, "classified-leak.json", "completed");
   CHECK(c["fields"]["referred"].AsBool());
   CHECK(DoneNode(c, "organ-investigation"));
   CHECK(Instances(c, "internal-investigation").empty());
@@ -336,10 +357,7 @@ TEST_CASE("plans: classified-leak full lifecycle (referred, appraisal countersig
 
 TEST_CASE("plans: public-opinion full lifecycle (major, reported late by phone)", "[plans]") {
   PlanCli cli;
-  std::string id = PlayDrill(cli, "public-opinion.json");
-  Json c = cli.Show(id);
-  CHECK(c.GetString("outcome") == "completed");
-  CheckAllStagesDone(c);
+  Json c = PlayedCase(cli, "public-opinion.json", "completed");
   CHECK(DoneNode(c, "report-major"));
   CHECK(Instances(c, "report-especially-major").empty());
   CHECK(Instances(c, "report-other").empty());
@@ -371,10 +389,7 @@ TEST_CASE("plans: public-opinion full lifecycle (major, reported late by phone)"
 
 TEST_CASE("plans: statistics-system full lifecycle (estimates adjusted after the end)", "[plans]") {
   PlanCli cli;
-  std::string id = PlayDrill(cli, "statistics-system.json");
-  Json c = cli.Show(id);
-  CHECK(c.GetString("outcome") == "completed");
-  CheckAllStagesDone(c);
+  Json c = PlayedCase(cli, "statistics-system.json", "completed");
   CHECK(DoneNode(c, "special-survey"));
   CHECK(Instances(c, "restore-system").empty());
   CHECK(Instances(c, "emergency-data").size() == 1);  // the withdrawn submission left nothing
@@ -385,10 +400,7 @@ TEST_CASE("plans: statistics-system full lifecycle (estimates adjusted after the
 
 TEST_CASE("plans: safety-accident full lifecycle (six groups in parallel)", "[plans]") {
   PlanCli cli;
-  std::string id = PlayDrill(cli, "safety-accident.json");
-  Json c = cli.Show(id);
-  CHECK(c.GetString("outcome") == "completed");
-  CheckAllStagesDone(c);
+  Json c = PlayedCase(cli, "safety-accident.json", "completed");
   for (const char* g : {"communication", "evacuation", "firefighting", "rescue", "medical", "security"}) {
     INFO(g);
     CHECK(DoneNode(c, g));
@@ -507,9 +519,7 @@ TEST_CASE("plans: network-security level other than proposed needs a reason", "[
 TEST_CASE("plans: network-security release does not complete without the command's approval", "[plans]") {
   PlanCli cli;
   AddNetworkUsers(cli);
-  std::string id = cli.Open("network-security", "inc1", "2025-09-29T09:00:00+08:00", NsReport());
-  cli.Ok(id, "assess", "submit", "off1", "2025-09-29T09:10:00+08:00", NsAssess(60, 5000, 20, "threat"));
-  cli.Ok(id, "assess", "approve", "cmd1", "2025-09-29T09:15:00+08:00", R"({"level": "IV"})");
+  std::string id = NsAssessed(cli);
   // Before the response is activated there is no command to approve a release.
   CHECK(cli.Act(id, "release", "submit", "off1", "2025-09-29T09:16:00+08:00", kRelease).exit_code == 5);
   CHECK(Instances(cli.Show(id), "release").empty());
@@ -547,6 +557,7 @@ TEST_CASE("plans: network-security end approved only by the command that activat
   SECTION("the city command activated it") {
     std::string id = NsActivated(cli);
     NsHandled(cli, id);
+    cli.Ok(id, "end-response", "submit", "off1", "2025-09-29T12:00:00+08:00", NsEnd("2025-09-29T11:45:00+08:00"));
     CHECK(cli.Act(id, "end-response", "approve", "pref1", "2025-09-29T15:20:00+08:00").exit_code == 4);
     CHECK(cli.Act(id, "end-response", "approve", "offboss", "2025-09-29T15:21:00+08:00").exit_code == 4);
     CHECK(cli.Act(id, "end-response", "approve", "off1", "2025-09-29T15:22:00+08:00").exit_code == 4);
@@ -561,6 +572,7 @@ TEST_CASE("plans: network-security end approved only by the command that activat
     cli.Ok(id, "higher-activation", "submit", "pref1", "2025-09-29T10:00:00+08:00",
            R"({"decision": "take_over", "response_level": "III", "commander": "丙", "instructions": "统一指挥"})");
     NsHandled(cli, id);
+    cli.Ok(id, "end-response", "submit", "off1", "2025-09-29T12:00:00+08:00", NsEnd("2025-09-29T11:45:00+08:00"));
     CHECK(cli.Act(id, "end-response", "approve", "cmd1", "2025-09-29T15:20:00+08:00").exit_code == 4);
     cli.Ok(id, "end-response", "approve", "pref1", "2025-09-29T15:30:00+08:00");
     CHECK(Last(cli.Show(id), "end-response").GetString("completed_by") == "pref1");
@@ -572,14 +584,11 @@ TEST_CASE("plans: network-security close-out and rewards to the end", "[plans]")
   AddNetworkUsers(cli);
   std::string id = NsActivated(cli);
   NsHandled(cli, id);
+  cli.Ok(id, "end-response", "submit", "off1", "2025-09-29T12:00:00+08:00", NsEnd("2025-09-29T11:45:00+08:00"));
   cli.Ok(id, "end-response", "approve", "cmd1", "2025-09-29T15:30:00+08:00");
   cli.Ok(id, "rebuild", "submit", "inc2", "2025-10-09T10:00:00+08:00", kHandling);
   cli.Ok(id, "result-report", "submit", "inc1", "2025-10-10T10:00:00+08:00",
-         R"({"original_reported_at": "2025-09-29T09:00:00+08:00", "unit_name": "县电子政务中心",
-             "contact_person": "甲", "phone": "1", "system_name": "门户网站", "system_purpose": "信息公开",
-             "security_measures": "防火墙", "supplementary_description": "无", "final_cause": "弱口令",
-             "consequences": "篡改2小时", "scope": "全县", "severity": "一般", "handling_process": "恢复",
-             "recommendations": "加固", "reporter_signature": "甲"})");
+         kNsResult);
   // The office files it; its clerk may not.
   CHECK(cli.Act(id, "result-report", "approve", "off1", "2025-10-10T11:00:00+08:00").exit_code == 4);
   cli.Ok(id, "result-report", "approve", "offboss", "2025-10-10T11:05:00+08:00");
@@ -659,9 +668,7 @@ TEST_CASE("plans: a late initial report proposes accountability, confirmed or di
 TEST_CASE("plans: network-security daily reports are due only while the response is active", "[plans]") {
   PlanCli cli;
   AddNetworkUsers(cli);
-  std::string id = cli.Open("network-security", "inc1", "2025-09-29T09:00:00+08:00", NsReport());
-  cli.Ok(id, "assess", "submit", "off1", "2025-09-29T09:10:00+08:00", NsAssess(60, 5000, 20, "threat"));
-  cli.Ok(id, "assess", "approve", "cmd1", "2025-09-29T09:15:00+08:00", R"({"level": "IV"})");
+  std::string id = NsAssessed(cli);
   // Not active yet: no daily report is due.
   CHECK(Deadlines(cli.Show(id), "daily-report").empty());
   CHECK(Instances(cli.Show(id), "daily-report").empty());
@@ -692,7 +699,8 @@ TEST_CASE("plans: network-security daily reports are due only while the response
   CHECK(Instances(c, "accountability-proposal").size() == 1);
   // The response ends on 1 October at 15:30: that day's report is no longer due, and none
   // follows.
-  NsHandled(cli, id);
+  NsHandled(cli, id, "2025-10-01");
+  cli.Ok(id, "end-response", "submit", "off1", "2025-10-01T12:00:00+08:00", NsEnd("2025-10-01T11:45:00+08:00"));
   cli.Ok(id, "end-response", "approve", "cmd2", "2025-10-01T15:30:00+08:00");
   REQUIRE(cli.Run({"tick"}, "2025-10-03T18:00:00+08:00").exit_code == 0);
   c = cli.Show(id);
@@ -709,17 +717,10 @@ TEST_CASE("plans: network-security result report after 5 working days proposes a
   PlanCli cli;
   AddNetworkUsers(cli);
   std::string id = NsActivated(cli);
-  cli.Ok(id, "contain", "submit", "inc1", "2025-09-30T12:00:00+08:00", kHandling);
-  cli.Ok(id, "eradicate", "submit", "inc1", "2025-09-30T13:00:00+08:00", kHandling);
-  cli.Ok(id, "evidence", "submit", "inc2", "2025-09-30T13:10:00+08:00",
-         R"({"evidence_items": ["日志"], "preserved_at": "2025-09-30T10:00:00+08:00", "custodian": "公安",
-             "criminal_suspected": false})");
-  cli.Ok(id, "recover", "submit", "inc1", "2025-09-30T17:00:00+08:00", kHandling);
-  cli.Ok(id, "recover", "approve", "incboss", "2025-09-30T17:30:00+08:00");
+  NsHandled(cli, id, "2025-09-30");
   // Handling complete 30 Sep 18:00: 1-8 Oct are holidays and Sat 11 Oct is worked, so the
   // five working days are 9, 10, 11, 13, 14 Oct (domain.md's example).
-  cli.Ok(id, "end-response", "submit", "off1", "2025-09-30T18:10:00+08:00",
-         R"({"handling_completed_at": "2025-09-30T18:00:00+08:00", "hazards_eliminated": true, "conditions": "已恢复"})");
+  cli.Ok(id, "end-response", "submit", "off1", "2025-09-30T18:10:00+08:00", NsEnd("2025-09-30T18:00:00+08:00"));
   cli.Ok(id, "end-response", "approve", "cmd1", "2025-09-30T18:30:00+08:00");
   Json d = Deadlines(cli.Show(id), "result-report").at(0);
   CHECK(d.GetString("due") == "2025-10-15T00:00:00+08:00");
@@ -733,11 +734,7 @@ TEST_CASE("plans: network-security result report after 5 working days proposes a
   CHECK(Last(c, "accountability-proposal")["context"].GetString("deadline") == "处理完毕后5个工作日内报结果备案");
   // Filed the next morning: late, no second proposal, and the filing number is assigned.
   cli.Ok(id, "result-report", "submit", "inc1", "2025-10-15T09:00:00+08:00",
-         R"({"original_reported_at": "2025-09-29T09:00:00+08:00", "unit_name": "县电子政务中心",
-             "contact_person": "甲", "phone": "1", "system_name": "门户网站", "system_purpose": "信息公开",
-             "security_measures": "防火墙", "supplementary_description": "无", "final_cause": "弱口令",
-             "consequences": "篡改", "scope": "全县", "severity": "一般", "handling_process": "恢复",
-             "recommendations": "加固", "reporter_signature": "甲"})");
+         kNsResult);
   cli.Ok(id, "result-report", "approve", "offboss", "2025-10-15T10:00:00+08:00");
   c = cli.Show(id);
   d = Deadlines(c, "result-report").at(0);
@@ -764,10 +761,10 @@ const char kPoWritten[] =
 
 TEST_CASE("plans: public-opinion reporting is routed by level and channel", "[plans]") {
   PlanCli cli;
-  cli.AddUser("div1", {"clerk"}, "stats-city-bureau");
-  cli.AddUser("divboss", {"supervisor"}, "stats-city-bureau");
-  cli.AddUser("eo1", {"clerk"}, "stats-emergency-office");
-  cli.AddUser("lg1", {"supervisor"}, "stats-leading-group");
+  cli.AddUsers({{"div1", "clerk", "stats-city-bureau"},
+                {"divboss", "supervisor", "stats-city-bureau"},
+                {"eo1", "clerk", "stats-emergency-office"},
+                {"lg1", "supervisor", "stats-leading-group"}});
   struct Row {
     const char* level;
     const char* report;
@@ -831,9 +828,9 @@ const char kLeakReport[] = R"({"title": "文件遗失", "unit_name": "某市统�
 
 TEST_CASE("plans: classified-leak verification outcomes and the referral decision", "[plans]") {
   PlanCli cli;
-  cli.AddUser("u1", {"clerk"}, "stats-city-bureau");
-  cli.AddUser("so1", {"clerk"}, "stats-secrecy-office");
-  cli.AddUser("sg1", {"supervisor"}, "stats-secrecy-group");
+  cli.AddUsers({{"u1", "clerk", "stats-city-bureau"},
+                {"so1", "clerk", "stats-secrecy-office"},
+                {"sg1", "supervisor", "stats-secrecy-group"}});
   SECTION("a minor leak stays below the plan") {
     std::string id = cli.Open("classified-leak", "u1", "2025-07-14T11:00:00+08:00", kLeakReport);
     CHECK(cli.Act(id, "verify", "submit", "so1", "2025-07-14T12:00:00+08:00",
@@ -868,10 +865,10 @@ TEST_CASE("plans: classified-leak verification outcomes and the referral decisio
 TEST_CASE("plans: statistics-system technical events go to the data centre; actual data need no adjustment",
           "[plans]") {
   PlanCli cli;
-  cli.AddUser("city1", {"clerk"}, "stats-city-bureau");
-  cli.AddUser("eo1", {"clerk"}, "stats-emergency-office");
-  cli.AddUser("lg1", {"supervisor"}, "stats-leading-group");
-  cli.AddUser("dc1", {"clerk"}, "stats-data-center");
+  cli.AddUsers({{"city1", "clerk", "stats-city-bureau"},
+                {"eo1", "clerk", "stats-emergency-office"},
+                {"lg1", "supervisor", "stats-leading-group"},
+                {"dc1", "clerk", "stats-data-center"}});
   std::string id = cli.Open("statistics-system", "city1", "2025-06-02T10:00:00+08:00",
                             R"({"title": "直报系统中断", "category": "technical", "discovered_at": "2025-06-02T08:00:00+08:00",
                                 "place": "数据中心", "impact": "无法直报", "scope": "全区", "measures_taken": "排查",
@@ -911,9 +908,9 @@ TEST_CASE("plans: statistics-system technical events go to the data centre; actu
 
 TEST_CASE("plans: safety-accident class other than proposed needs a reason", "[plans]") {
   PlanCli cli;
-  cli.AddUser("ws1", {"clerk"}, "workshop-1");
-  cli.AddUser("sd1", {"clerk"}, "company-safety-dept");
-  cli.AddUser("gm1", {"supervisor"}, "company-command");
+  cli.AddUsers({{"ws1", "clerk", "workshop-1"},
+                {"sd1", "clerk", "company-safety-dept"},
+                {"gm1", "supervisor", "company-command"}});
   std::string id = cli.Open("safety-accident", "ws1", "2025-12-01T10:30:00+08:00",
                             R"({"title": "机械伤害", "occurred_at": "2025-12-01T10:00:00+08:00", "place": "一车间",
                                 "accident_type": "casualty", "deaths": 0, "serious_injuries": 0, "minor_injuries": 1,
