@@ -22,6 +22,8 @@ const char* PermissionName(Permission p) {
       return "manage signing keys";
     case Permission::kManageCalendar:
       return "manage the calendar";
+    case Permission::kAuditStore:
+      return "verify the whole audit trail";
   }
   return "?";
 }
@@ -45,6 +47,11 @@ Status Authorize(const User& actor, Permission p) {
     case Permission::kManageKeys:
     case Permission::kManageCalendar:
       ok = actor.HasRole("admin");
+      break;
+    case Permission::kAuditStore:
+      // Its report names problems in every case, so it is for those who keep the system
+      // and the archive, not for a unit's clerk.
+      ok = actor.HasRole("admin") || actor.HasRole("archivist");
       break;
   }
   if (ok) return Status::Ok();

@@ -29,11 +29,13 @@ void Problems::Append(const Problems& other) {
 Status Problems::ToStatus() const {
   if (list_.empty()) return Status::Ok();
   std::string msg;
+  std::vector<Status::Detail> details;
   for (size_t i = 0; i < list_.size(); ++i) {
     if (i) msg += "\n";
     msg += list_[i].ToString();
+    details.push_back(Status::Detail{list_[i].path, list_[i].message});
   }
-  return Status::InvalidArgument(msg);
+  return Status::InvalidArgument(msg).WithDetails(std::move(details));
 }
 
 std::string JsonPathChild(const std::string& parent, const std::string& key) {

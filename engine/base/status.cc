@@ -33,7 +33,15 @@ std::string Status::ToString() const {
 
 Status Status::WithContext(const std::string& context) const {
   if (ok()) return *this;
-  return Status(code_, context + ": " + message_);
+  Status s(code_, context + ": " + message_);
+  s.details_ = details_;
+  return s;
+}
+
+Status Status::WithDetails(std::vector<Detail> details) const {
+  Status s = *this;
+  s.details_ = std::move(details);
+  return s;
 }
 
 }  // namespace erflow

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "erflow/authority.h"
 #include "erflow/sha256.h"
 #include "erflow/time_format.h"
 #include "runtime/case_events.h"
@@ -85,20 +86,29 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
 
   CaseState state;
   DefinitionPtr def;
+  // Whether the actor's unit takes no part in the case. Not refused up front — a unit may
+  // start an ad-hoc task of a case it is not part of yet — but a refusal must not tell such
+  // a user what happens in the case (who holds a task, who acted last, its version): they
+  // learn only that they may not see it.
+  Status unseen;
   if (cmd.action == Action::kOpen) {
     ERFLOW_ASSIGN_OR_RETURN(def, definitions_->Get(cmd.plan, 0));
   } else {
     StoredCase stored;
     ERFLOW_ASSIGN_OR_RETURN(state, LoadState(tx.get(), cmd.case_id, &stored));
     ERFLOW_ASSIGN_OR_RETURN(def, definitions_->Get(stored.plan, stored.plan_version));
+    unseen = AuthorizeCaseView(*actor, state.id, DeriveCaseUnits(state));
   }
   if (cmd.expected_version && *cmd.expected_version != state.version)
-    return Status::Conflict("stale version: case " + std::to_string(state.id) + " is at version " +
-                            std::to_string(state.version) +
-                            ", the command was made against version " +
-                            std::to_string(*cmd.expected_version) + "; nothing was applied");
+    return !unseen.ok()
+               ? unseen
+               : Status::Conflict("stale version: case " + std::to_string(state.id) +
+                                  " is at version " + std::to_string(state.version) +
+                                  ", the command was made against version " +
+                                  std::to_string(*cmd.expected_version) + "; nothing was applied");
 
-  CommandPlanner planner(*def, state, *actor, now, tx.get(), calendar_);
+  const auto calendar = this->calendar();
+  CommandPlanner planner(*def, state, *actor, now, tx.get(), calendar.get());
   if (cmd.action == Action::kWithdraw) {
     ERFLOW_ASSIGN_OR_RETURN(auto events, store_->CaseEvents(state.id));
     if (events.empty())
@@ -110,7 +120,7 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
                             ParseJson(last.body, "event " + std::to_string(last.id)));
     planner.SetWithdrawContext(std::move(last_body), std::move(before));
   }
-  ERFLOW_RETURN_IF_ERROR(planner.Plan(cmd));
+  if (Status planned = planner.Plan(cmd); !planned.ok()) return unseen.ok() ? planned : unseen;
   if (cmd.action != Action::kWithdraw) ERFLOW_RETURN_IF_ERROR(planner.TrackDeadlines(0));
 
   if (cmd.action == Action::kOpen) {
@@ -224,7 +234,8 @@ Result<bool> CommandProcessor::FireTimer(const TimerRow& timer) {
   ERFLOW_ASSIGN_OR_RETURN(CaseState state, LoadState(tx.get(), timer.case_id, &stored));
   ERFLOW_ASSIGN_OR_RETURN(DefinitionPtr def, definitions_->Get(stored.plan, stored.plan_version));
   static const User kSystem{"system", "系统", {}, "", true};
-  CommandPlanner planner(*def, state, kSystem, now, tx.get(), calendar_);
+  const auto calendar = this->calendar();
+  CommandPlanner planner(*def, state, kSystem, now, tx.get(), calendar.get());
   ERFLOW_RETURN_IF_ERROR(planner.FireTimer(timer.kind, timer.key));
   if (planner.effects().size() == 0) {
     ERFLOW_RETURN_IF_ERROR(tx->Commit());  // nothing left to do: the timer is spent

@@ -2,8 +2,12 @@
 // case and its pinned definition, optimistic version check, plan (CommandPlanner: the
 // authority checks), then append the hash-chained history event, update the snapshot
 // and replace the case's queue rows, and commit. Nothing is applied when any step fails.
-// Thread rules: thread-safe (state lives in the store and the definition cache).
+// Thread rules: thread-safe (state lives in the store and the definition cache);
+// `calendar_mu_` guards `calendar_`, which each command copies once and keeps to its end.
 #pragma once
+
+#include <memory>
+#include <mutex>
 
 #include "erflow/calendar.h"
 #include "erflow/clock.h"
@@ -21,8 +25,17 @@ class CommandProcessor {
   // `calendar` may be null (working-day deadlines then record that they cannot be
   // computed). REQUIRES: all pointers outlive the processor.
   CommandProcessor(Store* store, DefinitionCache* definitions, const Clock* clock,
-                   const Calendar* calendar)
-      : store_(store), definitions_(definitions), clock_(clock), calendar_(calendar) {}
+                   std::shared_ptr<const Calendar> calendar)
+      : store_(store), definitions_(definitions), clock_(clock), calendar_(std::move(calendar)) {}
+
+  std::shared_ptr<const Calendar> calendar() const {
+    std::lock_guard<std::mutex> lock(calendar_mu_);
+    return calendar_;
+  }
+  void SetCalendar(std::shared_ptr<const Calendar> calendar) {
+    std::lock_guard<std::mutex> lock(calendar_mu_);
+    calendar_ = std::move(calendar);
+  }
 
   Result<CommandOutcome> Execute(const Command& cmd);
   // Fires one due timer as a system event on its case. False when another sweeper had
@@ -44,7 +57,8 @@ class CommandProcessor {
   Store* store_;
   DefinitionCache* definitions_;
   const Clock* clock_;
-  const Calendar* calendar_;
+  mutable std::mutex calendar_mu_;
+  std::shared_ptr<const Calendar> calendar_;  // guarded by calendar_mu_
   SnapshotCache snapshots_;
 };
 

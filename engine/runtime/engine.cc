@@ -23,6 +23,14 @@ const Clock& Engine::clock() const {
   return impl_->clock;
 }
 
+std::shared_ptr<const Calendar> Engine::calendar() const {
+  return impl_->processor.calendar();
+}
+
+void Engine::SetCalendar(std::shared_ptr<const Calendar> calendar) {
+  impl_->processor.SetCalendar(std::move(calendar));
+}
+
 Result<DeployOutcome> Engine::Deploy(const DefinitionPtr& def, const std::string& deployed_by) {
   StoredDefinition d;
   d.id = def->id;
@@ -53,6 +61,9 @@ Status Engine::PutUser(const User& user) {
   if (user.unit.empty()) return Status::InvalidArgument("user " + user.name + " needs a unit");
   if (user.roles.empty())
     return Status::InvalidArgument("user " + user.name + " needs at least one role");
+  if (user.scope != "unit" && user.scope != "all")
+    return Status::InvalidArgument("scope must be \"unit\" or \"all\", got \"" + user.scope +
+                                   "\"");
   for (const auto& r : user.roles)
     if (!IsKnownRole(r))
       return Status::InvalidArgument(
@@ -117,6 +128,8 @@ Result<std::vector<CaseSummary>> Engine::ListCases(const CaseQuery& q) {
   f.limit = q.limit;
   f.after_id = q.after_id;
   f.visible_to_unit = q.visible_to_unit;
+  f.fields = q.fields;
+  f.overdue = q.overdue;
   ERFLOW_ASSIGN_OR_RETURN(auto stored, impl_->store->ListCases(f));
   std::vector<CaseSummary> out;
   for (const auto& c : stored) {

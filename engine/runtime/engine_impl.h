@@ -1,5 +1,6 @@
 // Engine::Impl: what an Engine owns. Internal; shared by the files that implement Engine.
-// Thread rules: the members are thread-safe themselves.
+// Thread rules: the members are thread-safe themselves. The calendar lives in the
+// processor, which swaps it safely (Engine::SetCalendar).
 #pragma once
 
 #include "erflow/engine.h"
@@ -10,15 +11,13 @@
 namespace erflow {
 
 struct Engine::Impl {
-  Impl(std::unique_ptr<Store> s, const Clock& c, std::shared_ptr<const Calendar> cal)
+  Impl(std::unique_ptr<Store> s, const Clock& c, std::shared_ptr<const Calendar> calendar)
       : store(std::move(s)),
         clock(c),
-        calendar(std::move(cal)),
         definitions(store.get()),
-        processor(store.get(), &definitions, &clock, calendar.get()) {}
+        processor(store.get(), &definitions, &clock, std::move(calendar)) {}
   std::unique_ptr<Store> store;
   const Clock& clock;
-  std::shared_ptr<const Calendar> calendar;
   DefinitionCache definitions;
   CommandProcessor processor;
 };

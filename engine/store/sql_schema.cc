@@ -1,5 +1,7 @@
 #include "store/sql_schema.h"
 
+#include "store/sql_case_fields.h"
+
 namespace erflow {
 namespace {
 
@@ -79,6 +81,14 @@ CREATE TABLE IF NOT EXISTS case_units (
   PRIMARY KEY (case_id, unit)
 );
 CREATE INDEX IF NOT EXISTS case_units_unit ON case_units (unit, case_id);
+CREATE TABLE IF NOT EXISTS case_fields (
+  case_id BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (case_id, name)
+);
+CREATE INDEX IF NOT EXISTS case_fields_value ON case_fields (name, value, case_id);
+CREATE INDEX IF NOT EXISTS work_items_overdue ON work_items (overdue, case_id);
 CREATE TABLE IF NOT EXISTS credentials (
   name TEXT PRIMARY KEY,
   secret TEXT NOT NULL,
@@ -137,6 +147,13 @@ Status EnsureSchema(SqlConnection* conn) {
       s = Status::Unsupported("the database has schema version " + SqlText((*rows)[0][0]) +
                               ", newer than this erflow understands (" +
                               std::to_string(kSchemaVersion) + ")");
+    } else if (std::stoi(SqlText((*rows)[0][0])) < kSchemaVersion) {
+      // Version 2 added case_fields: fill it for the cases written before.
+      s = BackfillCaseFields(conn);
+      if (s.ok())
+        s = conn->Execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                          {std::to_string(kSchemaVersion)})
+                .status();
     }
   }
   if (!s.ok()) {

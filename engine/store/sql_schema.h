@@ -8,7 +8,8 @@
 
 namespace erflow {
 
-constexpr int kSchemaVersion = 1;
+// 1: the first schema. 2: case_fields (filterable summary fields), backfilled on open.
+constexpr int kSchemaVersion = 2;
 
 // Creates missing tables and indexes and records the schema version; refuses a database
 // written by a newer erflow.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/sql_case_fields.h"
 #include "store/sql_schema.h"
 #include "store/sql_transaction.h"
 #include "store/sqlite/sqlite_connection.h"
@@ -34,6 +35,7 @@ Result<std::vector<StoredCase>> SqlStore::ListCases(const CaseFilter& f) {
         params.push_back(f.visible_to_unit);
   if (f.from.seconds) q += " AND opened_at >= ?", params.push_back(f.from.seconds);
   if (f.to.seconds) q += " AND opened_at <= ?", params.push_back(f.to.seconds);
+  AppendCaseFieldFilters(f, &q, &params);
   q += " ORDER BY id LIMIT ?";
   params.push_back(f.limit);
   ERFLOW_ASSIGN_OR_RETURN(auto rows, lease->Query(q, params));

@@ -1,6 +1,8 @@
 // The write transaction of SqlStore: holds one pooled connection inside BEGIN … COMMIT.
 #include "store/sql_transaction.h"
 
+#include "store/sql_case_fields.h"
+
 namespace erflow {
 
 SqlTransaction::~SqlTransaction() {
@@ -34,7 +36,7 @@ Status SqlTransaction::UpdateCase(const StoredCase& c, int64_t expected_version)
   if (changed != 1)
     return Status::Conflict("case " + std::to_string(c.id) + " changed since version " +
                             std::to_string(expected_version) + "; reload it and try again");
-  return Status::Ok();
+  return WriteCaseFields(lease_.get(), c.id, c.summary);
 }
 
 Status SqlTransaction::AppendEvent(const HistoryEvent& e) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,6 +79,8 @@ struct CaseFilter {
   int64_t limit = 100;
   int64_t after_id = 0;         // keyset paging
   std::string visible_to_unit;  // non-empty: only cases this unit takes part in
+  std::map<std::string, std::string> fields;  // summary field → value text, all must match
+  std::optional<bool> overdue;                // with (true) / without (false) overdue work
 };
 
 class StoreTransaction {

@@ -34,7 +34,7 @@ inline Status Error(const std::string& source, const Json& at, const std::string
   }
   std::string text = where.empty() ? "" : where + ": ";
   if (!path.empty()) text += path + ": ";
-  return Status::InvalidArgument(text + message);
+  return Status::InvalidArgument(text + message).WithDetails({{path, message}});
 }
 
 // "expected <what>, got <json type>".

@@ -22,6 +22,7 @@ enum class Permission {
   kDeploy,          // deploy definitions
   kManageKeys,      // import signing certificates
   kManageCalendar,  // add calendar years
+  kAuditStore,      // verify every case's history at once (sees all, so not for every user)
 };
 
 const char* PermissionName(Permission p);

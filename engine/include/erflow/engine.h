@@ -8,7 +8,9 @@
 // Thread rules: thread-safe; share one Engine between the server's threads.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,12 @@ struct CaseQuery {
   int64_t limit = 100;
   int64_t after_id = 0;
   std::string visible_to_unit;  // non-empty: only cases this unit takes part in
+  // Summary fields (the definition's caseFields, e.g. level → "II") that must equal the
+  // given text; booleans as "true"/"false", numbers as written in JSON.
+  std::map<std::string, std::string> fields;
+  // true: only cases with overdue work outstanding (a missed deadline whose task is still
+  // open); false: only the others; unset: both.
+  std::optional<bool> overdue;
 };
 
 struct CaseSummary {
@@ -95,6 +103,12 @@ class Engine {
   ~Engine();
 
   const Clock& clock() const;
+
+  // The working-day calendar deadlines are counted with (null when none). SetCalendar
+  // swaps in a new one (e.g. with a year added): commands already running finish with the
+  // calendar they started with.
+  std::shared_ptr<const Calendar> calendar() const;
+  void SetCalendar(std::shared_ptr<const Calendar> calendar);
 
   Result<DeployOutcome> Deploy(const DefinitionPtr& def, const std::string& deployed_by);
   // version 0: the latest deployed version.

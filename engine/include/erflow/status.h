@@ -6,6 +6,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace erflow {
 
@@ -51,10 +52,22 @@ class Status {
   // Returns a copy whose message is prefixed with `context: `.
   Status WithContext(const std::string& context) const;
 
+  // One part of the input an InvalidArgument is about — a form field, a place in a
+  // definition or calendar file — so a caller (the HTTP API) can show each problem next to
+  // its field instead of parsing the message. The message stays the complete text.
+  struct Detail {
+    std::string path;     // e.g. "form.title", "stages[2].tasks[0].role"
+    std::string message;  // what is wrong there, without source or path
+  };
+  const std::vector<Detail>& details() const { return details_; }
+  // Returns a copy carrying `details` (Problems::ToStatus attaches one per problem).
+  Status WithDetails(std::vector<Detail> details) const;
+
  private:
   Status(Code code, std::string msg) : code_(code), message_(std::move(msg)) {}
   Code code_ = Code::kOk;
   std::string message_;
+  std::vector<Detail> details_;
 };
 
 }  // namespace erflow
