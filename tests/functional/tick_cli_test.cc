@@ -112,3 +112,47 @@ TEST_CASE("tick: a report filed late records how late, and proposes accountabili
     }
   CHECK(proposal);
 }
+
+TEST_CASE("tick: ticks racing at different moments over many cases fire each timer once") {
+  TickCli cli;  // case 1, opened at 09:00
+  const int kCases = 5;
+  for (int c = 2; c <= kCases; ++c)
+    REQUIRE(cli.Run({"case", "open", "test-deadlines", "--as", "clerk1", "--form", "-"},
+                    "2025-09-29T09:0" + std::to_string(c - 1) + ":00+08:00",
+                    R"({"title": "断网", "discovered_at": "2025-09-29T08:55:00+08:00",
+                        "description": "x"})")
+                .exit_code == 0);
+  // Each case: a reminder at 09:2x and the due timer at 09:3x. Three sweepers at 09:25
+  // (only reminders due) race three at 10:00 (everything due), as a server's sweeper and
+  // operators' `erflow tick`s might.
+  std::string cmd;
+  const int kTicks = 6;
+  for (int i = 0; i < kTicks; ++i)
+    cmd += ShellQuote(ErflowBinary()) + " --db " + ShellQuote(cli.db) + " --now " +
+           (i % 2 ? "2025-09-29T10:00:00+08:00" : "2025-09-29T09:25:00+08:00") + " tick --json > " +
+           ShellQuote(cli.dir.File("tick" + std::to_string(i))) + " & ";
+  REQUIRE(RunShell(cmd + "wait").exit_code == 0);
+  int64_t fired = 0;
+  for (int i = 0; i < kTicks; ++i) {
+    auto j = ParseJson(ReadFile(cli.dir.File("tick" + std::to_string(i))), "tick");
+    REQUIRE(j.ok());
+    fired += j->GetInt("fired");
+  }
+  CHECK(fired == 2 * kCases);
+  for (int c = 1; c <= kCases; ++c) {
+    INFO("case " << c);
+    auto r = cli.Run({"case", "show", std::to_string(c), "--json"}, "2025-09-29T12:00:00+08:00");
+    REQUIRE(r.exit_code == 0);
+    Json j = *ParseJson(r.out, "case");
+    int timer_events = 0, proposals = 0;
+    for (const auto& e : j["history"].items()) timer_events += e.GetString("command") == "timer";
+    for (const auto& t : j["tasks"].items()) proposals += t.GetString("node") == "proposal";
+    CHECK(timer_events == 2);
+    CHECK(proposals == 1);
+    CHECK(j["deadlines"].items()[0].GetString("state") == "missed");
+  }
+  // Nothing is left to fire.
+  auto after = cli.Run({"tick", "--json"}, "2025-09-29T10:01:00+08:00");
+  CHECK(ParseJson(after.out, "t")->GetInt("fired") == 0);
+  CHECK(cli.Run({"audit", "verify"}, "2025-09-29T10:01:00+08:00").exit_code == 0);
+}
