@@ -13,6 +13,7 @@
 #include "erflow/deadline_rule.h"
 #include "erflow/time_format.h"
 #include "exit_codes.h"
+#include "views.h"
 
 namespace erflow::cli {
 namespace {
@@ -224,14 +225,7 @@ int RunYears(CliContext& ctx, Args args) {
   for (int y : calendar->KnownYears()) {
     const CalendarYear& cy = *calendar->Year(y);
     if (ctx.json) {
-      Json j = Json::Object();
-      j.Set("year", Json(y));
-      Json src = Json::Object();
-      src.Set("title", Json(cy.source().title));
-      if (!cy.source().number.empty()) src.Set("number", Json(cy.source().number));
-      src.Set("issued", Json(cy.source().issued.ToString()));
-      j.Set("source", std::move(src));
-      j.Set("holidays", Json(static_cast<int64_t>(cy.holidays().size())));
+      Json j = views::CalendarYearJson(cy);  // the same view the HTTP API gives
       j.Set("file", Json(cy.source_name()));
       list.Push(std::move(j));
       continue;

@@ -12,6 +12,7 @@ int RunQueueCommand(CliContext& ctx, const Args& args);
 int RunAuditCommand(CliContext& ctx, const Args& args);
 int RunDemoCommand(CliContext& ctx, const Args& args);
 int RunTickCommand(CliContext& ctx, const Args& args);
+int RunServeCommand(CliContext& ctx, const Args& args);
 
 const CommandSpec kCommands[] = {
     {"definitions", "list, show, validate and deploy process definitions", RunDefinitionsCommand},
@@ -23,6 +24,7 @@ const CommandSpec kCommands[] = {
     {"demo", "play the drills in drills/ through the engine", RunDemoCommand},
     {"version", "print the version", RunVersionCommand},
     {"calendar", "working-day calendar and due-time arithmetic", RunCalendarCommand},
+    {"serve", "the HTTP server: JSON API, web UI, timer sweeper", RunServeCommand},
 };
 const size_t kCommandCount = sizeof(kCommands) / sizeof(kCommands[0]);
 

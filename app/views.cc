@@ -230,4 +230,59 @@ Json DefinitionJson(const Definition& d) {
   return j;
 }
 
+namespace {
+
+Json Actions(const std::set<Action>& actions) {
+  Json a = Json::Array();
+  for (Action x : actions) a.Push(Json(ActionName(x)));
+  return a;
+}
+
+}  // namespace
+
+Json TaskSpecJson(const TaskSpec& t) {
+  Json j = Json::Object();
+  j.Set("id", Json(t.id));
+  j.Set("name", TextJson(t.name));
+  j.Set("stage", Json(t.stage));
+  j.Set("form", Json(t.form));
+  j.Set("approval_form", Json(t.approval ? t.approval->form : ""));
+  if (t.approval) {
+    j.Set("approval_label", TextJson(t.approval->label));
+    j.Set("approval_mode", Json(t.approval->mode == ApprovalSpec::Mode::kAll ? "all" : "any"));
+  }
+  j.Set("actions", Actions(t.actions));
+  j.Set("approval_actions", t.approval ? Actions(t.approval->actions) : Json::Array());
+  j.Set("return_to", Json(t.return_to));
+  j.Set("adhoc", Json(t.adhoc));
+  return j;
+}
+
+Json CalendarYearJson(const CalendarYear& y) {
+  Json j = Json::Object();
+  j.Set("year", Json(y.year()));
+  Json src = Json::Object();
+  src.Set("title", Json(y.source().title));
+  if (!y.source().number.empty()) src.Set("number", Json(y.source().number));
+  src.Set("issued", Json(y.source().issued.ToString()));
+  j.Set("source", std::move(src));
+  if (!y.note().empty()) j.Set("note", Json(y.note()));
+  Json holidays = Json::Array();
+  for (const auto& h : y.holidays()) {
+    Json hj = Json::Object();
+    Json name = Json::Object();
+    name.Set("zh", Json(h.name.zh));
+    name.Set("en", Json(h.name.en));
+    hj.Set("name", std::move(name));
+    hj.Set("first", Json(h.first.ToString()));
+    hj.Set("last", Json(h.last.ToString()));
+    Json adjusted = Json::Array();
+    for (const auto& d : h.adjusted_working_days) adjusted.Push(Json(d.ToString()));
+    hj.Set("adjusted_working_days", std::move(adjusted));
+    holidays.Push(std::move(hj));
+  }
+  j.Set("holidays", std::move(holidays));
+  return j;
+}
+
 }  // namespace erflow::views

@@ -18,6 +18,10 @@ Json HistoryEntryJson(const HistoryEvent& e);
 Json AuditReportJson(const AuditReport& r);
 Json DefinitionInfoJson(const DefinitionInfo& d);
 Json DefinitionJson(const Definition& d);
+// One task of a definition: its form, approval, allowed actions (what the UI may offer).
+Json TaskSpecJson(const TaskSpec& t);
+// One calendar year: its source notice, note and holidays with adjusted working days.
+Json CalendarYearJson(const CalendarYear& y);
 Json TextJson(const LocalizedText& t);
 
 }  // namespace erflow::views

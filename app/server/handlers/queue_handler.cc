@@ -1,0 +1,20 @@
+// GET /api/v1/queue: the signed-in user's work, as `erflow queue` shows it. The engine's
+// queue is an index lookup per role, so this stays fast with many cases.
+#include "server/api_error.h"
+#include "server/handlers/handlers.h"
+#include "views.h"
+
+namespace erflow::server {
+
+ApiReply QueueHandler::Serve(ApiCall& call) {
+  call.query().OnlyKnown({"limit"});
+  const int64_t limit = call.query().Int("limit", 100, 1, 500);
+  const auto items = Unwrap(call.ctx.engine->Queue(call.user().name, limit));
+  Json list = Json::Array();
+  for (const auto& w : items) list.Push(views::WorkItemJson(w));
+  Json j = Json::Object();
+  j.Set("items", std::move(list));
+  return ApiReply::Ok(j);
+}
+
+}  // namespace erflow::server

@@ -1,0 +1,31 @@
+// ServerContext: what every request handler of `erflow serve` may use — the engine, the
+// configuration, the access log, the timer sweeper, the calendar folder — owned by the
+// ServeApplication and handed to the router, which hands it to each handler it makes.
+// Thread rules: the pointers are set before the server starts and never change; each
+// pointee is thread-safe itself.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "erflow/engine.h"
+#include "server/server_config.h"
+
+namespace erflow::server {
+
+class AccessLog;
+class TimerSweeper;
+class CalendarFolder;
+
+struct ServerContext {
+  Engine* engine = nullptr;
+  const ServerConfig* config = nullptr;
+  std::string data_dir;  // --data: workflows/ and forms/ for deploying from the data folder
+  AccessLog* access_log = nullptr;
+  TimerSweeper* sweeper = nullptr;  // null when sweeper.enabled is false
+  CalendarFolder* calendars = nullptr;
+  // How many accepted connections wait for a thread right now (0 before start-up).
+  std::function<int()> queued_connections;
+};
+
+}  // namespace erflow::server
