@@ -1,9 +1,11 @@
-// erflow demo: a fresh database in an output folder, every definition deployed, every
-// drill in drills/ played through the engine with a stepped clock, then the audit chain
-// verified.
+// erflow demo: a fresh database in an output folder, every definition deployed, demo
+// signing certificates imported (demo_records.h), every drill in drills/ played through
+// the engine with a stepped clock, the audit chain verified, then every signed record, a
+// dossier per case and the register written into the folder and verified.
 #include <filesystem>
 #include <ostream>
 
+#include "demo_records.h"
 #include "drill_runner.h"
 #include "engine_access.h"
 #include "exit_codes.h"
@@ -15,7 +17,9 @@ int RunDemoCommand(CliContext& ctx, const Args& in) {
       "usage: erflow demo [--out DIR]\n"
       "Plays every drill in drills/ (one case each, clock stepped through realistic times)\n"
       "against a fresh database DIR/erflow.db (default DIR: demo-out), prints a timeline of\n"
-      "each case and verifies the audit chain.\n";
+      "each case and verifies the audit chain. Signing certificates from a demo CA\n"
+      "(DIR/certs) sign every record; the signed records (DIR/records), a dossier per case\n"
+      "(DIR/dossiers) and the register (DIR/register.xlsx) are written and verified.\n";
   if (in.WantsHelp()) {
     *ctx.out << kUsage;
     return kExitOk;
@@ -33,7 +37,9 @@ int RunDemoCommand(CliContext& ctx, const Args& in) {
   ManualClock clock(ctx.clock->Now());
   auto calendar = LoadCalendar(ctx);
   if (!calendar.ok()) return ctx.Fail(calendar.status());
-  auto engine = Engine::Open(db, clock, *calendar);
+  auto issuer = LoadRecordIssuer(ctx);
+  if (!issuer.ok()) return ctx.Fail(issuer.status());
+  auto engine = Engine::Open(db, clock, *calendar, *issuer);
   if (!engine.ok()) return ctx.Fail(engine.status());
   for (const auto& file : ListJsonFiles(ctx.WorkflowsDir())) {
     auto def = LoadDefinitionFile(file, ctx.FormsDir());
@@ -42,6 +48,8 @@ int RunDemoCommand(CliContext& ctx, const Args& in) {
     if (!deployed.ok()) return ctx.Fail(deployed.status());
   }
   *ctx.out << "erflow demo — database " << db << "\n\n";
+  Status signers = ImportDemoSigners(ctx, dir, engine->get(), *ctx.out);
+  if (!signers.ok()) return ctx.Fail(signers);
   int cases = 0;
   for (const auto& file : ListJsonFiles(ctx.data_dir + "/drills")) {
     auto result = RunDrill(file, engine->get(), &clock, *ctx.out);
@@ -53,8 +61,12 @@ int RunDemoCommand(CliContext& ctx, const Args& in) {
   *ctx.out << "audit: " << (report->ok() ? "ok" : "FAILED") << " — " << report->cases << " cases, "
            << report->events << " events, every snapshot equal to its rebuild from history\n";
   for (const auto& p : report->problems) *ctx.err << "audit: " << p.ToString() << "\n";
+  auto files = WriteDemoRecords(dir, engine->get(), **issuer, *ctx.out);
+  if (!files.ok()) return ctx.Fail(files.status());
+  *ctx.out << "verified " << files->written - files->failed << " of " << files->written
+           << " files against " << dir << "/certs/ca.pem and the history\n";
   *ctx.out << "Inspect with: erflow --db " << db << " case show 1\n";
-  return report->ok() && cases > 0 ? kExitOk : kExitVerifyFailed;
+  return report->ok() && cases > 0 && files->failed == 0 ? kExitOk : kExitVerifyFailed;
 }
 
 }  // namespace erflow::cli

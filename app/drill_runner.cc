@@ -5,9 +5,8 @@
 #include "erflow/time_format.h"
 
 namespace erflow::cli {
-namespace {
 
-Status CreateUsers(const Json& users, Engine* engine) {
+Status CreateDrillUsers(const Json& users, Engine* engine) {
   for (const auto& u : users.items()) {
     User user;
     user.name = u.GetString("name");
@@ -18,6 +17,8 @@ Status CreateUsers(const Json& users, Engine* engine) {
   }
   return Status::Ok();
 }
+
+namespace {
 
 std::string Shown(Engine* engine, const std::string& name) {
   auto u = engine->GetUser(name);
@@ -63,7 +64,7 @@ Result<DrillResult> RunDrill(const std::string& file, Engine* engine, ManualCloc
   DrillResult result;
   result.drill = drill.GetString("id");
   result.plan = drill.GetString("plan");
-  ERFLOW_RETURN_IF_ERROR(CreateUsers(drill["users"], engine).WithContext(file));
+  ERFLOW_RETURN_IF_ERROR(CreateDrillUsers(drill["users"], engine).WithContext(file));
   ERFLOW_ASSIGN_OR_RETURN(DefinitionPtr def, engine->GetDefinition(result.plan, 0));
   out << "== " << drill["name"].GetString("zh") << " — " << def->name.zh << " (" << def->id << " v"
       << def->version << ") ==\n";

@@ -23,6 +23,9 @@ struct DrillResult {
   std::string outcome;
 };
 
+// Creates or updates a drill's "users" (name, display, roles, unit).
+Status CreateDrillUsers(const Json& users, Engine* engine);
+
 // Runs one drill file. `clock` must be the clock `engine` was opened with.
 Result<DrillResult> RunDrill(const std::string& file, Engine* engine, ManualClock* clock,
                              std::ostream& out);

@@ -10,9 +10,14 @@ Result<std::shared_ptr<const Calendar>> LoadCalendar(const CliContext& ctx) {
   return std::shared_ptr<const Calendar>(std::make_shared<Calendar>(std::move(calendar)));
 }
 
+Result<std::shared_ptr<records::PdfRecordIssuer>> LoadRecordIssuer(const CliContext& ctx) {
+  return records::PdfRecordIssuer::Create(ctx.data_dir + "/reports/templates");
+}
+
 Result<std::unique_ptr<Engine>> OpenEngine(const CliContext& ctx) {
   ERFLOW_ASSIGN_OR_RETURN(auto calendar, LoadCalendar(ctx));
-  return Engine::Open(ctx.db_path, *ctx.clock, calendar);
+  ERFLOW_ASSIGN_OR_RETURN(auto issuer, LoadRecordIssuer(ctx));
+  return Engine::Open(ctx.db_path, *ctx.clock, calendar, issuer);
 }
 
 Result<Json> ReadJsonArg(const std::string& spec) {

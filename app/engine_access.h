@@ -9,11 +9,16 @@
 #include "cli_context.h"
 #include "erflow/engine.h"
 #include "erflow/json.h"
+#include "erflow/reports/records/pdf_record_issuer.h"
 
 namespace erflow::cli {
 
 // The working-day calendar from --data's calendars/ folder.
 Result<std::shared_ptr<const Calendar>> LoadCalendar(const CliContext& ctx);
+// The records issuer (PDF rendering and signing) with the layouts in --data's
+// reports/templates; OpenEngine gives it to the engine, so every command that completes
+// a task declaring a `record` issues it, signed.
+Result<std::shared_ptr<records::PdfRecordIssuer>> LoadRecordIssuer(const CliContext& ctx);
 Result<std::unique_ptr<Engine>> OpenEngine(const CliContext& ctx);
 
 // Reads JSON from a file, or from stdin when `spec` is "-".

@@ -34,14 +34,12 @@ int RunTickCommand(CliContext& ctx, const Args& in) {
   if (ctx.json) {
     Json j = Json::Object();
     j.Set("fired", Json(report->fired));
-    j.Set("skipped", Json(report->skipped));
     Json errors = Json::Array();
     for (const auto& e : report->errors) errors.Push(Json(e));
     j.Set("errors", std::move(errors));
     PrintJson(ctx, j);
   } else {
     *ctx.out << "fired " << report->fired << " timer(s)";
-    if (report->skipped) *ctx.out << ", " << report->skipped << " already fired elsewhere";
     *ctx.out << "\n";
   }
   return report->errors.empty() ? kExitOk : kExitInternal;

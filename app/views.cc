@@ -36,19 +36,21 @@ Json UserJson(const User& u) {
 }
 
 Json WorkItemJson(const WorkItem& w) {
+  // Add, not Set, and room made first: queues are the API's hottest answer.
   Json j = Json::Object();
-  j.Set("case", Json(w.case_id));
-  j.Set("task", Json(w.task));
-  j.Set("node", Json(w.node));
-  j.Set("kind", Json(w.kind));
-  j.Set("title", Json(w.title));
-  j.Set("plan", Json(w.plan));
-  j.Set("role", Json(w.role));
-  j.Set("unit", Json(w.unit));
-  j.Set("assignee", Json(w.assignee));
-  j.Set("created_at", Time(w.created_at));
-  j.Set("due", w.due ? Time(Instant{w.due}) : Json());
-  j.Set("overdue", Json(w.overdue));
+  j.Reserve(12);
+  j.Add("case", Json(w.case_id));
+  j.Add("task", Json(w.task));
+  j.Add("node", Json(w.node));
+  j.Add("kind", Json(w.kind));
+  j.Add("title", Json(w.title));
+  j.Add("plan", Json(w.plan));
+  j.Add("role", Json(w.role));
+  j.Add("unit", Json(w.unit));
+  j.Add("assignee", Json(w.assignee));
+  j.Add("created_at", Time(w.created_at));
+  j.Add("due", w.due ? Time(Instant{w.due}) : Json());
+  j.Add("overdue", Json(w.overdue));
   return j;
 }
 
@@ -65,15 +67,15 @@ Json OutcomeJson(const CommandOutcome& o) {
 
 Json CaseSummaryJson(const CaseSummary& c) {
   Json j = Json::Object();
-  j.Set("id", Json(c.id));
-  j.Set("plan", Json(c.plan));
-  j.Set("plan_version", Json(c.plan_version));
-  j.Set("unit", Json(c.unit));
-  j.Set("status", Json(c.status));
-  j.Set("opened_at", Time(c.opened_at));
-  j.Set("updated_at", Time(c.updated_at));
-  j.Set("version", Json(c.version));
-  j.Set("fields", c.fields);
+  j.Add("id", Json(c.id));
+  j.Add("plan", Json(c.plan));
+  j.Add("plan_version", Json(c.plan_version));
+  j.Add("unit", Json(c.unit));
+  j.Add("status", Json(c.status));
+  j.Add("opened_at", Time(c.opened_at));
+  j.Add("updated_at", Time(c.updated_at));
+  j.Add("version", Json(c.version));
+  j.Add("fields", c.fields);
   return j;
 }
 
@@ -185,6 +187,7 @@ Json AuditReportJson(const AuditReport& r) {
   j.Set("ok", Json(r.ok()));
   j.Set("cases", Json(r.cases));
   j.Set("events", Json(r.events));
+  j.Set("anchors", Json(r.anchors));
   Json problems = Json::Array();
   for (const auto& p : r.problems) {
     Json pj = Json::Object();

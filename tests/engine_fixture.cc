@@ -4,8 +4,9 @@
 
 namespace erflow::test {
 
-EngineFixture::EngineFixture()
-    : db_(dir_.File("erflow.db")), clock_(*ParseTimestamp("2025-09-30T09:00:00+08:00")) {
+EngineFixture::EngineFixture(const std::string& store_url)
+    : db_(store_url.empty() ? dir_.File("erflow.db") : store_url),
+      clock_(*ParseTimestamp("2025-09-30T09:00:00+08:00")) {
   auto calendar = Calendar::LoadDir(SourceDir() + "/calendars");
   if (!calendar.ok()) throw std::runtime_error(calendar.status().ToString());
   auto e = Engine::Open(db_, clock_, std::make_shared<Calendar>(std::move(calendar).value()));

@@ -13,7 +13,8 @@ namespace erflow::test {
 
 class EngineFixture {
  public:
-  EngineFixture();
+  // A fresh SQLite file unless `store_url` names another (fresh) database.
+  explicit EngineFixture(const std::string& store_url = "");
 
   Engine& engine() { return *engine_; }
   ManualClock& clock() { return clock_; }

@@ -65,6 +65,16 @@ RunResult RunErflow(const std::vector<std::string>& args, const std::string& std
   return RunShell(cmd, stdin_text);
 }
 
+const std::string& DemoCaDir() {
+  static TempDir dir;
+  static const std::string path = [] {
+    auto r =
+        RunShell(ShellQuote(SourceDir() + "/scripts/make-demo-ca") + " " + ShellQuote(dir.path()));
+    return r.exit_code == 0 ? dir.path() : std::string();
+  }();
+  return path;
+}
+
 std::string SourceDir() {
   return ERFLOW_SOURCE_DIR;
 }

@@ -37,6 +37,11 @@ void WriteFile(const std::string& path, const std::string& content);
 // Quotes a word for /bin/sh.
 std::string ShellQuote(const std::string& s);
 
+// A demo CA made once per test process by scripts/make-demo-ca (ca.pem, reporter.p12,
+// supervisor.p12 …, password kDemoKeyPassword), removed at exit; empty if it failed.
+const std::string& DemoCaDir();
+constexpr const char* kDemoKeyPassword = "erflow-demo";
+
 // The source tree and the binary, as CMake saw them.
 std::string SourceDir();
 std::string ErflowBinary();

@@ -5,6 +5,7 @@
 #include <istream>
 
 #include "server/api_error.h"
+#include "server/session_cache.h"
 
 namespace erflow::server {
 namespace {
@@ -19,7 +20,7 @@ ApiReply ApiHandler::Respond(Poco::Net::HTTPServerRequest& request, std::string*
   ApiCall call(ctx_, request, params_);
   const std::string token = call.SessionToken();
   if (!token.empty() || access() == Access::kSignedIn) {
-    auto resumed = ctx_.engine->ResumeSession(token);
+    auto resumed = ctx_.sessions->Resume(token);
     if (resumed.ok()) {
       *user = resumed->first.name;
       call.SetSession(std::move(resumed->first), std::move(resumed->second));

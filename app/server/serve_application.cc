@@ -20,6 +20,7 @@
 #include "server/router.h"
 #include "server/server_config.h"
 #include "server/server_context.h"
+#include "server/session_cache.h"
 #include "server/timer_sweeper.h"
 
 namespace erflow::server {
@@ -129,6 +130,7 @@ int ServeApplication::main(const std::vector<std::string>& args) {
   if (!access_log.ok()) return Fail(access_log.status());
 
   CalendarFolder calendars(engine->get(), cfg.calendar_folder);
+  SessionCache sessions(engine->get(), std::chrono::milliseconds(cfg.session_cache_ms));
   std::unique_ptr<TimerSweeper> sweeper;
   if (cfg.sweeper_enabled)
     sweeper = std::make_unique<TimerSweeper>(
@@ -140,6 +142,7 @@ int ServeApplication::main(const std::vector<std::string>& args) {
   ctx.access_log = access_log->get();
   ctx.sweeper = sweeper.get();
   ctx.calendars = &calendars;
+  ctx.sessions = &sessions;
 
   auto* params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(cfg.threads);

@@ -60,6 +60,7 @@ const std::map<std::string, Key>& Keys() {
       {"server.access_log", Text(&ServerConfig::access_log)},
       {"session.ttl_seconds", Int(&ServerConfig::session_ttl_seconds, 60, 366 * 86400)},
       {"session.cookie_secure", Bool(&ServerConfig::cookie_secure)},
+      {"session.cache_ms", Int(&ServerConfig::session_cache_ms, 0, 60000)},
       {"sweeper.enabled", Bool(&ServerConfig::sweeper_enabled)},
       {"sweeper.interval_ms", Int(&ServerConfig::sweeper_interval_ms, 10, 86400000)},
       {"sweeper.batch", Int(&ServerConfig::sweeper_batch, 1, 1000000)},

@@ -52,6 +52,11 @@ struct ServerConfig {
   int64_t session_ttl_seconds = 8 * 3600;
   // session.cookie_secure: add "Secure" to the cookie; set true behind HTTPS.
   bool cookie_secure = false;
+  // session.cache_ms: how long the server keeps the engine's answer for a session token
+  // (0: ask the engine every request). Expiry is checked on every request regardless;
+  // sign-outs and user changes through this server apply at once, those made elsewhere
+  // (the CLI, another server) within this time.
+  int session_cache_ms = 1000;
 
   // sweeper.enabled: fire due timers (deadlines, reminders, escalations) in the server.
   bool sweeper_enabled = true;

@@ -16,6 +16,7 @@ namespace erflow::server {
 class AccessLog;
 class TimerSweeper;
 class CalendarFolder;
+class SessionCache;
 
 struct ServerContext {
   Engine* engine = nullptr;
@@ -24,6 +25,7 @@ struct ServerContext {
   AccessLog* access_log = nullptr;
   TimerSweeper* sweeper = nullptr;  // null when sweeper.enabled is false
   CalendarFolder* calendars = nullptr;
+  SessionCache* sessions = nullptr;  // resumes sessions (through the engine)
   // How many accepted connections wait for a thread right now (0 before start-up).
   std::function<int()> queued_connections;
 };

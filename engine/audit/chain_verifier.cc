@@ -1,5 +1,7 @@
 #include "audit/chain_verifier.h"
 
+#include "audit/anchor_verifier.h"
+
 #include "erflow/sha256.h"
 #include "erflow/time_format.h"
 #include "runtime/case_events.h"
@@ -93,6 +95,7 @@ Result<AuditReport> VerifyStore(Store* store, bool check_snapshots) {
   ERFLOW_ASSIGN_OR_RETURN(auto orphans, store->OrphanEventCases());
   for (int64_t id : orphans)
     report.problems.push_back(AuditProblem{id, 0, 0, "has history but no case record (deleted)"});
+  ERFLOW_RETURN_IF_ERROR(VerifyAnchors(store, &report));
   return report;
 }
 

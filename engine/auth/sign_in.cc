@@ -63,7 +63,7 @@ Status Engine::SignOut(const std::string& token) {
 
 Result<CaseView> Engine::GetCaseAs(const User& actor, int64_t id) {
   ERFLOW_ASSIGN_OR_RETURN(CaseView view, GetCase(id));
-  ERFLOW_RETURN_IF_ERROR(AuthorizeCaseView(actor, id, DeriveCaseUnits(view.state)));
+  ERFLOW_RETURN_IF_ERROR(AuthorizeCaseView(actor, id, DeriveCaseUnits(*view.definition, view.state)));
   return view;
 }
 

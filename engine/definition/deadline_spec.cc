@@ -5,9 +5,7 @@
 #include "definition/object_reader.h"
 
 namespace erflow {
-namespace {
-
-EventRef ReadEvent(ObjectReader& parent, const std::string& key, bool required, bool allow_field) {
+EventRef ReadEventRef(ObjectReader& parent, const std::string& key, bool required, bool allow_field) {
   EventRef ref;
   const Json* v = parent.Object(key, required);
   if (!v) return ref;
@@ -44,8 +42,6 @@ EventRef ReadEvent(ObjectReader& parent, const std::string& key, bool required, 
   return ref;
 }
 
-}  // namespace
-
 void ParseDeadlineSpec(const Json& doc, const std::string& path, Problems* problems,
                        const std::function<std::vector<AssigneeRule>(ObjectReader&)>& read_assignee,
                        DeadlineSpec* out) {
@@ -53,7 +49,11 @@ void ParseDeadlineSpec(const Json& doc, const std::string& path, Problems* probl
   ObjectReader r(doc, path, problems);
   out->id = r.Id("id", true).value_or("");
   out->name = r.Text("name", true).value_or(LocalizedText{});
-  out->start = ReadEvent(r, "start", true, true);
+  if (const Json* when = r.Any("when", false)) {
+    Condition c;
+    if (Condition::Parse(*when, r.PathOf("when"), problems, &c)) out->when = std::move(c);
+  }
+  out->start = ReadEventRef(r, "start", true, true);
   if (const Json* rule = r.Object("rule", true)) {
     auto parsed = DeadlineRule::FromJson(*rule, "", r.PathOf("rule"));
     if (parsed.ok()) {
@@ -69,8 +69,8 @@ void ParseDeadlineSpec(const Json& doc, const std::string& path, Problems* probl
     }
   }
   const bool daily = out->daily();
-  out->satisfied_by = ReadEvent(r, "satisfiedBy", !daily, false);
-  out->until = ReadEvent(r, "until", daily, false);
+  out->satisfied_by = ReadEventRef(r, "satisfiedBy", !daily, false);
+  out->until = ReadEventRef(r, "until", daily, false);
   out->task = r.Id("task", daily).value_or("");
   if (auto remind = r.String("remindBefore", false)) {
     auto d = DeadlineRule::ParseIsoDuration(*remind);

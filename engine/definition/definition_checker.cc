@@ -210,9 +210,19 @@ class Checker {
                                                   t.form + " and approval form " + a->id +
                                                   "; the task's data would be ambiguous");
       }
-      if (!t.filing_field.empty() && !TaskHasField(t, t.filing_field))
+      CheckEvent(t.available_after, path + ".availableAfter");
+      CheckEvent(t.available_until, path + ".availableUntil");
+      if (!t.filing_field.empty() && !TaskHasField(t, t.filing_field)) {
         Report(path + ".filing.field",
                "field \"" + t.filing_field + "\" is not in the task's form");
+      } else if (!t.filing_field.empty()) {
+        const FormSchema* form = def_.FindForm(t.form);
+        const FieldSpec* field = form ? form->FindField(t.filing_field) : nullptr;
+        if (field && !field->system)
+          Report(path + ".filing.field", "the filing-number field \"" + t.filing_field +
+                                             "\" must be declared \"system\": true in form " + t.form +
+                                             " (the engine assigns it; nobody types it)");
+      }
       for (const auto& m : missing_actor_tasks_)
         Report(path, "unit \"@actor:" + m + "\" names no task \"" + m + "\"");
       if (t.actions.count(Action::kReturn) && t.return_to.empty())
@@ -272,6 +282,7 @@ class Checker {
   }
 
   void CheckDeadline(const DeadlineSpec& d, const std::string& path) {
+    CheckCondition(d.when);
     CheckEvent(d.start, path + ".start");
     CheckEvent(d.satisfied_by, path + ".satisfiedBy");
     CheckEvent(d.until, path + ".until");

@@ -177,6 +177,11 @@ void ReadTask(const Json& doc, const std::string& path, const std::string& stage
   t->assignee = ReadAssignee(r);
   t->form = r.Id("form", false).value_or("");
   t->adhoc = r.Bool("adhoc", false).value_or(false);
+  t->available_after = ReadEventRef(r, "availableAfter", false, false);
+  t->available_until = ReadEventRef(r, "availableUntil", false, false);
+  if (!t->adhoc && (t->available_after.kind != EventRef::Kind::kNone || t->available_until.kind != EventRef::Kind::kNone))
+    r.Error(t->available_after.kind != EventRef::Kind::kNone ? "availableAfter" : "availableUntil",
+            "only ad-hoc tasks have an availability window");
   t->next = r.Id("next", false).value_or("");
   t->return_to = r.Id("returnTo", false).value_or("");
   t->record = r.Id("record", false).value_or("");

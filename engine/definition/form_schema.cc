@@ -47,6 +47,7 @@ void ReadField(const Json& doc, const std::string& path, Problems* problems, Fie
   f->help = help.value_or(LocalizedText{});
   f->required = r.Bool("required", false).value_or(false);
   f->unit = r.String("unit", false).value_or("");
+  f->system = r.Bool("system", false).value_or(false);
   if (!type) {
     r.RejectUnknownKeys();
     return;
@@ -173,6 +174,7 @@ Json FormSchema::ToJson() const {
     fj.Set("label", TextJson(f.label));
     if (!f.help.zh.empty()) fj.Set("help", TextJson(f.help));
     fj.Set("required", Json(f.required));
+    if (f.system) fj.Set("system", Json(true));
     if (f.min_length) fj.Set("minLength", Json(*f.min_length));
     if (f.max_length) fj.Set("maxLength", Json(*f.max_length));
     if (f.min) fj.Set("min", Json(*f.min));

@@ -73,14 +73,27 @@ std::string CheckScalar(const FieldSpec& f, FieldType type, const Json& v, Json*
 
 }  // namespace
 
-Result<Json> ValidateFormData(const FormSchema& schema, const Json& data,
-                              const std::string& prefix) {
+Result<Json> ValidateFormData(const FormSchema& schema, const Json& user_data, const std::string& prefix,
+                              const Json* system_values) {
   Problems problems("form " + schema.id);
-  if (!data.is_object()) {
-    problems.Add(prefix, &data,
-                 std::string("expected an object of field values, found ") + data.type_name());
+  if (!user_data.is_object()) {
+    problems.Add(prefix, &user_data,
+                 std::string("expected an object of field values, found ") + user_data.type_name());
     return problems.ToStatus();
   }
+  // System fields come from the engine, never from the user.
+  Json data = user_data;
+  for (const auto& m : user_data.members()) {
+    const FieldSpec* f = schema.FindField(m.first);
+    if (f && f->system && !m.second.is_null())
+      problems.Add(JsonPathChild(prefix, m.first), nullptr,
+                   "is filled in by the system (" + f->label.zh + "); leave it out");
+  }
+  if (system_values && system_values->is_object())
+    for (const auto& m : system_values->members()) {
+      const FieldSpec* f = schema.FindField(m.first);
+      if (f && f->system) data.Set(m.first, m.second);
+    }
   Json out = Json::Object();
   for (const auto& m : data.members()) {
     const FieldSpec* f = schema.FindField(m.first);
@@ -130,7 +143,7 @@ Result<Json> ValidateFormData(const FormSchema& schema, const Json& data,
     out.Set(m.first, std::move(norm));
   }
   for (const auto& f : schema.fields)
-    if (f.required && !data.Has(f.id))
+    if (f.required && !f.system && !data.Has(f.id))
       problems.Add(JsonPathChild(prefix, f.id), nullptr, "is required (" + f.label.zh + ")");
   if (!problems.empty()) return problems.ToStatus();
   return out;

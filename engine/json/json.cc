@@ -101,6 +101,11 @@ size_t Json::size() const {
   return 0;
 }
 
+void Json::Reserve(size_t n) {
+  if (type_ == Type::kArray) array_.reserve(n);
+  if (type_ == Type::kObject) object_.reserve(n);
+}
+
 bool operator==(const Json& a, const Json& b) {
   if (a.is_number() && b.is_number()) {
     if (a.is_int() && b.is_int()) return a.int_ == b.int_;

@@ -79,11 +79,22 @@ Status ApplyEffect(CaseState* s, const Json& e) {
     s->closed_at = Instant{e.GetInt("at")};
     return Status::Ok();
   }
+  if (type == "case.cc") {
+    const std::string unit = e.GetString("unit");
+    if (std::find(s->cc_units.begin(), s->cc_units.end(), unit) == s->cc_units.end()) s->cc_units.push_back(unit);
+    return Status::Ok();
+  }
   if (type == "join.arrived") {
     s->joins[e.GetString("join")] = e.GetInt("count");
     return Status::Ok();
   }
   if (type.compare(0, 9, "deadline.") == 0) return ApplyDeadlineEffect(s, type, e);
+  if (type == "record.issued") {
+    if (!s->FindTask(e.GetString("task"))) return Missing(type, e.GetString("task"));
+    s->records.push_back(RecordRef{e.GetInt("record"), e.GetString("task"), e.GetString("kind"),
+                                   e.GetString("sha256"), e.GetInt("seq")});
+    return Status::Ok();
+  }
   if (type == "task.created") {
     TaskInstance t;
     t.id = e.GetString("task");

@@ -108,6 +108,21 @@ DeadlineInstance DeadlineInstance::FromJson(const Json& j) {
   return d;
 }
 
+Json RecordRef::ToJson() const {
+  Json j = Json::Object();
+  j.Add("id", Json(id));
+  j.Add("task", Json(task));
+  j.Add("kind", Json(kind));
+  j.Add("sha256", Json(sha256));
+  j.Add("seq", Json(seq));
+  return j;
+}
+
+RecordRef RecordRef::FromJson(const Json& j) {
+  return RecordRef{j.GetInt("id"), j.GetString("task"), j.GetString("kind"), j.GetString("sha256"),
+                   j.GetInt("seq")};
+}
+
 DeadlineInstance* CaseState::FindDeadline(const std::string& key) {
   for (auto& d : deadlines)
     if (d.key == key) return &d;
@@ -165,10 +180,16 @@ Json CaseState::ToJson() const {
   Json joins_json = Json::Object();
   for (const auto& [k, v] : joins) joins_json.Add(k, Json(v));
   j.Add("joins", std::move(joins_json));
+  if (!cc_units.empty()) j.Add("cc_units", StringList(cc_units));
   if (!deadlines.empty()) {
     Json ds = Json::Array();
     for (const auto& d : deadlines) ds.Push(d.ToJson());
     j.Add("deadlines", std::move(ds));
+  }
+  if (!records.empty()) {  // absent until the first record: older snapshots stay equal
+    Json rs = Json::Array();
+    for (const auto& r : records) rs.Push(r.ToJson());
+    j.Add("records", std::move(rs));
   }
   return j;
 }
@@ -193,6 +214,8 @@ Result<CaseState> CaseState::FromJson(const Json& j) {
   c.data = j["data"].is_object() ? j["data"] : Json::Object();
   for (const auto& m : j["joins"].members()) c.joins[m.first] = m.second.AsInt();
   for (const auto& d : j["deadlines"].items()) c.deadlines.push_back(DeadlineInstance::FromJson(d));
+  c.cc_units = ReadStringList(j["cc_units"]);
+  for (const auto& r : j["records"].items()) c.records.push_back(RecordRef::FromJson(r));
   return c;
 }
 

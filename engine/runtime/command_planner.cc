@@ -132,6 +132,12 @@ Status CommandPlanner::ResolveTask(const Command& cmd, bool allow_adhoc_start, T
                                    Join(ids) + "); name one of them");
   }
   if (spec->adhoc && allow_adhoc_start) {
+    if (spec->available_after.kind != EventRef::Kind::kNone && !EventHappened(spec->available_after))
+      return Status::Conflict("\"" + spec->name.zh + "\" is not available yet: it opens when task \"" +
+                              spec->available_after.task + "\" is " + spec->available_after.on);
+    if (spec->available_until.kind != EventRef::Kind::kNone && EventHappened(spec->available_until))
+      return Status::Conflict("\"" + spec->name.zh + "\" is no longer available: task \"" +
+                              spec->available_until.task + "\" is " + spec->available_until.on);
     std::string role, unit;
     ERFLOW_RETURN_IF_ERROR(ResolveAssignee(spec->assignee, nullptr, &role, &unit));
     if (!Eligible(role, unit))
@@ -263,6 +269,15 @@ Status CommandPlanner::Complete(const std::string& task_id) {
   ERFLOW_RETURN_IF_ERROR(Emit(std::move(e)));
   if (!spec->filing_field.empty())
     ERFLOW_RETURN_IF_ERROR(AssignFilingNumber(task_id, spec->filing_field));
+  if (records_on_ && !spec->record.empty()) records_due_.push_back(task_id);
+  for (const auto& rule : spec->cc) {  // 抄送: read-only visibility for the named units
+    std::string unit;
+    ERFLOW_RETURN_IF_ERROR(ResolveUnit(rule.unit, &unit));
+    Json cc = Effect("case.cc", task_id);
+    cc.Set("role", Json(rule.role));
+    cc.Set("unit", Json(unit));
+    ERFLOW_RETURN_IF_ERROR(Emit(std::move(cc)));
+  }
   if (spec->next.empty()) return Status::Ok();  // ad-hoc: nothing follows
   return Advance(spec->next, 0);
 }
@@ -301,8 +316,9 @@ Status CommandPlanner::SubmitForm(TaskInstance* t, const std::string& form_id,
     return Status::Ok();
   }
   const FormSchema* schema = def_.FindForm(form_id);
-  ERFLOW_ASSIGN_OR_RETURN(*normalised,
-                          ValidateFormData(*schema, form.is_null() ? Json::Object() : form));
+  // What the engine prefilled (a missed deadline on a proposal) fills the system fields.
+  ERFLOW_ASSIGN_OR_RETURN(*normalised, ValidateFormData(*schema, form.is_null() ? Json::Object() : form, "form",
+                                                        &t->context));
   CaseVariables vars(def_, state_, normalised);
   Problems problems("form " + form_id);
   for (const auto& rule : rules) {
@@ -321,6 +337,7 @@ Status CommandPlanner::SubmitForm(TaskInstance* t, const std::string& form_id,
   // Record what changed, old → new, for every field of this form.
   const Json& old_data = state_.data[t->node];
   for (const auto& field : schema->fields) {
+    if (field.system && !normalised->Has(field.id)) continue;  // the engine's, left as it is
     const Json& old_value = old_data[field.id];
     const Json& new_value = (*normalised)[field.id];
     if (old_value == new_value) continue;
@@ -370,6 +387,7 @@ Status CommandPlanner::Submit(const Command& cmd) {
   ERFLOW_RETURN_IF_ERROR(CheckActorFor(*t, "submit"));
   const TaskSpec* spec = def_.FindTask(t->node);
   role_used_ = t->role;
+  if (!spec->approval) ERFLOW_RETURN_IF_ERROR(RequireSigningKey(*spec));
   Json data;
   ERFLOW_RETURN_IF_ERROR(SubmitForm(t, spec->form, spec->require, cmd.form, &data));
   std::string id = t->id;
@@ -439,6 +457,7 @@ Status CommandPlanner::Approve(const Command& cmd) {
   ERFLOW_RETURN_IF_ERROR(CheckActorFor(*t, "approve"));
   const TaskSpec* spec = def_.FindTask(t->node);
   role_used_ = t->role;
+  ERFLOW_RETURN_IF_ERROR(RequireSigningKey(*spec));
   Json data;
   ERFLOW_RETURN_IF_ERROR(
       SubmitForm(t, spec->approval->form, spec->approval->require, cmd.form, &data));

@@ -44,6 +44,16 @@ class CommandPlanner {
   Status TrackDeadlines(size_t first_effect);
   Status FireTimer(const std::string& kind, const std::string& key);
 
+  // Records (command_planner_records.cc). With records on (the engine has an issuer),
+  // whoever completes a task that declares a `record` — its approver, or its submitter
+  // when it has no approval — must hold a valid signing key, and the completion queues
+  // the record; the processor issues it in the same transaction and reports it back
+  // with RecordIssued, which writes the "record.issued" effect.
+  void EnableRecords(bool on) { records_on_ = on; }
+  const std::vector<std::string>& records_due() const { return records_due_; }
+  Status RecordIssued(const std::string& task_id, int64_t record_id, const std::string& sha256,
+                      int64_t seq, const std::vector<std::string>& unsigned_by);
+
   const CaseState& state() const { return state_; }
   const Json& effects() const { return effects_; }
   const Json& changes() const { return changes_; }
@@ -72,6 +82,7 @@ class CommandPlanner {
                     const std::vector<RequireRule>& rules, const Json& form, Json* normalised);
   Status Complete(const std::string& task_id);
   Status AssignFilingNumber(const std::string& task_id, const std::string& field);
+  Status RequireSigningKey(const TaskSpec& spec) const;
   Status Advance(const std::string& node, int depth);
   Status CreateTask(const std::string& node, const std::string& assignee, const std::string& reason,
                     const Json& context = Json());
@@ -101,6 +112,8 @@ class CommandPlanner {
   std::string role_used_;
   Json last_event_;
   CaseState before_last_;
+  bool records_on_ = false;
+  std::vector<std::string> records_due_;  // task instances whose record is to be issued
 };
 
 }  // namespace erflow

@@ -2,6 +2,7 @@
 // rolled over (daily reports) and cancelled — all as effects in the case's history, so a
 // rebuild from history reproduces every deadline exactly, due times included.
 #include "erflow/time_format.h"
+#include "runtime/case_variables.h"
 #include "runtime/command_planner.h"
 
 namespace erflow {
@@ -104,6 +105,7 @@ Status CommandPlanner::OnTaskEvent(const std::string& node, const std::string& o
 }
 
 Status CommandPlanner::StartDeadline(const DeadlineSpec& spec, Instant from) {
+  if (spec.when && !spec.when->Evaluate(CaseVariables(def_, state_))) return Status::Ok();  // does not apply
   Json e = Json::Object();
   e.Set("type", Json("deadline.started"));
   e.Set("deadline", Json(spec.id));

@@ -97,7 +97,7 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
     StoredCase stored;
     ERFLOW_ASSIGN_OR_RETURN(state, LoadState(tx.get(), cmd.case_id, &stored));
     ERFLOW_ASSIGN_OR_RETURN(def, definitions_->Get(stored.plan, stored.plan_version));
-    unseen = AuthorizeCaseView(*actor, state.id, DeriveCaseUnits(state));
+    unseen = AuthorizeCaseView(*actor, state.id, DeriveCaseUnits(*def, state));
   }
   if (cmd.expected_version && *cmd.expected_version != state.version)
     return !unseen.ok()
@@ -109,6 +109,7 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
 
   const auto calendar = this->calendar();
   CommandPlanner planner(*def, state, *actor, now, tx.get(), calendar.get());
+  planner.EnableRecords(issuer_ != nullptr);
   if (cmd.action == Action::kWithdraw) {
     ERFLOW_ASSIGN_OR_RETURN(auto events, store_->CaseEvents(state.id));
     if (events.empty())
@@ -135,6 +136,9 @@ Result<CommandOutcome> CommandProcessor::Execute(const Command& in) {
     fresh.summary = "{}";
     ERFLOW_ASSIGN_OR_RETURN(state.id, tx->InsertCase(fresh));
   }
+  if (!planner.records_due().empty())
+    ERFLOW_RETURN_IF_ERROR(
+        IssueRecords(tx.get(), *def, state.id, state.version + 1, now, &planner));
   EventMeta meta{actor->name,         actor->Shown(), actor->unit,    ActionName(cmd.action),
                  cmd.idempotency_key, cmd.reason,     cmd.target_user};
   return Commit(tx.get(), *def, state, planner, meta, now, cmd.action == Action::kOpen);
@@ -204,9 +208,9 @@ Result<CommandOutcome> CommandProcessor::Commit(StoreTransaction* tx, const Defi
   }
   ERFLOW_RETURN_IF_ERROR(tx->UpdateWorkItems(next.id, items_before, items_after));
   ERFLOW_RETURN_IF_ERROR(tx->UpdateTimers(next.id, event.seq, timers_before, timers_after));
-  std::vector<std::string> units = DeriveCaseUnits(next);
+  std::vector<std::string> units = DeriveCaseUnits(def, next);
   if (!opened) {
-    std::vector<std::string> known = DeriveCaseUnits(state), added;
+    std::vector<std::string> known = DeriveCaseUnits(def, state), added;
     for (const auto& u : units)
       if (std::find(known.begin(), known.end(), u) == known.end()) added.push_back(u);
     units = std::move(added);
@@ -224,12 +228,14 @@ Result<CommandOutcome> CommandProcessor::Commit(StoreTransaction* tx, const Defi
   return out;
 }
 
-Result<bool> CommandProcessor::FireTimer(const TimerRow& timer) {
+Result<std::optional<TimerRow>> CommandProcessor::FireNextDue(const std::vector<int64_t>& exclude, int64_t* failed) {
   const Instant now = clock_->Now();
   ERFLOW_ASSIGN_OR_RETURN(auto tx, store_->BeginWrite());
-  // Each timer fires once: whoever flips it from pending wins, any other tick skips it.
-  ERFLOW_ASSIGN_OR_RETURN(bool claimed, tx->ClaimTimer(timer.id));
-  if (!claimed) return false;
+  // Each timer fires once: it is marked fired in the same transaction as its effects.
+  ERFLOW_ASSIGN_OR_RETURN(auto claimed, tx->ClaimNextDueTimer(now, exclude));
+  if (!claimed) return claimed;
+  const TimerRow timer = *claimed;
+  *failed = timer.id;
   StoredCase stored;
   ERFLOW_ASSIGN_OR_RETURN(CaseState state, LoadState(tx.get(), timer.case_id, &stored));
   ERFLOW_ASSIGN_OR_RETURN(DefinitionPtr def, definitions_->Get(stored.plan, stored.plan_version));
@@ -239,12 +245,14 @@ Result<bool> CommandProcessor::FireTimer(const TimerRow& timer) {
   ERFLOW_RETURN_IF_ERROR(planner.FireTimer(timer.kind, timer.key));
   if (planner.effects().size() == 0) {
     ERFLOW_RETURN_IF_ERROR(tx->Commit());  // nothing left to do: the timer is spent
-    return true;
+    *failed = 0;
+    return claimed;
   }
   ERFLOW_RETURN_IF_ERROR(planner.TrackDeadlines(0));
   EventMeta meta{"system", "系统", "", "timer", "", timer.kind + " " + timer.key, ""};
   ERFLOW_RETURN_IF_ERROR(Commit(tx.get(), *def, state, planner, meta, now, false).status());
-  return true;
+  *failed = 0;
+  return claimed;
 }
 
 }  // namespace erflow

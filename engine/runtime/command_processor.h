@@ -12,6 +12,7 @@
 #include "erflow/calendar.h"
 #include "erflow/clock.h"
 #include "erflow/command.h"
+#include "erflow/record_issuer.h"
 #include "runtime/definition_cache.h"
 #include "runtime/snapshot_cache.h"
 #include "store/store.h"
@@ -37,10 +38,15 @@ class CommandProcessor {
     calendar_ = std::move(calendar);
   }
 
+  // With an issuer, completing a task that declares a `record` issues it, signed, in the
+  // same transaction. REQUIRES: called before the processor runs any command.
+  void SetRecordIssuer(std::shared_ptr<const RecordIssuer> issuer) { issuer_ = std::move(issuer); }
+
   Result<CommandOutcome> Execute(const Command& cmd);
-  // Fires one due timer as a system event on its case. False when another sweeper had
-  // already fired it.
-  Result<bool> FireTimer(const TimerRow& timer);
+  // Claims the earliest timer due now (not in `exclude`) and fires it as a system event on
+  // its case, in one transaction. Nothing when no timer is due. On failure the timer
+  // stays pending and `*failed` names it.
+  Result<std::optional<TimerRow>> FireNextDue(const std::vector<int64_t>& exclude, int64_t* failed);
 
  private:
   struct EventMeta {
@@ -49,6 +55,10 @@ class CommandProcessor {
   Result<CommandOutcome> Replayed(StoreTransaction* tx, const Command& cmd,
                                   const HistoryEvent& prior);
   Result<CaseState> LoadState(StoreTransaction* tx, int64_t case_id, StoredCase* stored);
+  // Issues the records the planner queued (command_processor_records.cc): gathers the
+  // signers and their keys, asks the issuer, stores the PDF, reports the effect back.
+  Status IssueRecords(StoreTransaction* tx, const Definition& def, int64_t case_id, int64_t seq,
+                      Instant now, CommandPlanner* planner);
   // Writes what a planner decided: the event, the snapshot, queue rows, timers; commits.
   Result<CommandOutcome> Commit(StoreTransaction* tx, const Definition& def, const CaseState& state,
                                 const CommandPlanner& planner, const EventMeta& meta, Instant now,
@@ -60,6 +70,7 @@ class CommandProcessor {
   mutable std::mutex calendar_mu_;
   std::shared_ptr<const Calendar> calendar_;  // guarded by calendar_mu_
   SnapshotCache snapshots_;
+  std::shared_ptr<const RecordIssuer> issuer_;  // null: no records; set once before use
 };
 
 // A fresh random idempotency key (128 bits, hex).

@@ -1,6 +1,7 @@
 #include "erflow/engine.h"
 
 #include "audit/chain_verifier.h"
+#include "audit/record_audit.h"
 #include "runtime/case_events.h"
 #include "runtime/command_processor.h"
 #include "runtime/definition_cache.h"
@@ -13,10 +14,12 @@ Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Engine::~Engine() = default;
 
 Result<std::unique_ptr<Engine>> Engine::Open(const std::string& store_url, const Clock& clock,
-                                             std::shared_ptr<const Calendar> calendar) {
+                                             std::shared_ptr<const Calendar> calendar,
+                                             std::shared_ptr<const RecordIssuer> issuer) {
   ERFLOW_ASSIGN_OR_RETURN(auto store, OpenStore(store_url));
-  return std::unique_ptr<Engine>(
-      new Engine(std::make_unique<Impl>(std::move(store), clock, std::move(calendar))));
+  auto impl = std::make_unique<Impl>(std::move(store), clock, std::move(calendar));
+  impl->processor.SetRecordIssuer(std::move(issuer));
+  return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
 
 const Clock& Engine::clock() const {
@@ -87,16 +90,18 @@ Result<CommandOutcome> Engine::Execute(const Command& cmd) {
 
 Result<TickReport> Engine::Tick(int64_t limit) {
   TickReport report;
-  ERFLOW_ASSIGN_OR_RETURN(auto due, impl_->store->DueTimers(impl_->clock.Now(), limit));
-  for (const auto& timer : due) {
-    auto fired = impl_->processor.FireTimer(timer);
-    if (!fired.ok())
-      report.errors.push_back("case " + std::to_string(timer.case_id) + " " + timer.kind + " " +
-                              timer.key + ": " + fired.status().ToString());
-    else if (*fired)
-      ++report.fired;
-    else
-      ++report.skipped;
+  std::vector<int64_t> failed_ids;
+  for (int64_t n = 0; n < limit; ++n) {
+    int64_t failed = 0;
+    auto fired = impl_->processor.FireNextDue(failed_ids, &failed);
+    if (!fired.ok()) {
+      if (failed == 0) return fired.status();  // could not even claim: the store is failing
+      report.errors.push_back("timer " + std::to_string(failed) + ": " + fired.status().ToString());
+      failed_ids.push_back(failed);  // left pending; the next tick tries again
+      continue;
+    }
+    if (!*fired) break;
+    ++report.fired;
   }
   return report;
 }
@@ -147,9 +152,17 @@ Result<std::vector<WorkItem>> Engine::Queue(const std::string& user, int64_t lim
   return impl_->store->Queue(u, limit);
 }
 
-Result<AuditReport> Engine::VerifyAudit(bool check_snapshots) {
-  return VerifyStore(impl_->store.get(), check_snapshots);
+Result<std::vector<WorkItem>> Engine::QueueFor(const User& user, int64_t limit) {
+  return impl_->store->Queue(user, limit);
 }
+
+Result<AuditReport> Engine::VerifyAudit(bool check_snapshots) {
+  ERFLOW_ASSIGN_OR_RETURN(AuditReport report, VerifyStore(impl_->store.get(), check_snapshots));
+  ERFLOW_RETURN_IF_ERROR(AuditRecords(impl_->store.get(), &report));
+  return report;
+}
+
+Result<int64_t> Engine::WriteAnchors() { return impl_->store->WriteAnchors(impl_->clock.Now(), 5000); }
 
 Result<CaseState> Engine::Rebuild(int64_t case_id) {
   ERFLOW_ASSIGN_OR_RETURN(auto events, impl_->store->CaseEvents(case_id));

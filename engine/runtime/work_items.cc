@@ -90,8 +90,15 @@ std::vector<WorkItem> DeriveWorkItems(const Definition& def, const CaseState& st
   return out;
 }
 
-std::vector<std::string> DeriveCaseUnits(const CaseState& state) {
+std::vector<std::string> DeriveCaseUnits(const Definition& def, const CaseState& state) {
   std::set<std::string> units{state.unit};
+  units.insert(state.cc_units.begin(), state.cc_units.end());
+  if (state.active())
+    for (const auto& t : def.tasks) {
+      if (!t.adhoc) continue;
+      for (const auto& rule : t.assignee)
+        if (rule.unit.kind == UnitRef::Kind::kFixed) units.insert(rule.unit.unit);
+    }
   for (const auto& t : state.tasks) {
     units.insert(t.unit);
     if (!t.submitted_unit.empty()) units.insert(t.submitted_unit);

@@ -19,9 +19,10 @@ std::vector<WorkItem> DeriveWorkItems(const Definition& def, const CaseState& st
 std::vector<TimerRow> DeriveTimers(const Definition& def, const CaseState& state);
 
 // Every unit that takes part in the case: the incident unit, the units its tasks were
-// routed to or completed by, and the units escalations went to. A unit that took part
-// stays able to see the case.
-std::vector<std::string> DeriveCaseUnits(const CaseState& state);
+// routed to or completed by, the units escalations went to and copies (抄送) were sent to,
+// and, while the case is active, the fixed units its ad-hoc tasks name (a higher command
+// that may take over). A unit that took part stays able to see the case.
+std::vector<std::string> DeriveCaseUnits(const Definition& def, const CaseState& state);
 
 // The definition's caseFields evaluated on the case, plus "stages": the open stages.
 Json DeriveCaseFields(const Definition& def, const CaseState& state);

@@ -72,8 +72,8 @@ CREATE TABLE IF NOT EXISTS work_items (
   due BIGINT NOT NULL,
   overdue BIGINT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS work_items_pool ON work_items (unit, role, assignee, created_at);
-CREATE INDEX IF NOT EXISTS work_items_assignee ON work_items (assignee, created_at);
+CREATE INDEX IF NOT EXISTS work_items_queue ON work_items (unit, role, assignee, created_at, case_id);
+CREATE INDEX IF NOT EXISTS work_items_mine ON work_items (assignee, created_at, case_id);
 CREATE INDEX IF NOT EXISTS work_items_case ON work_items (case_id);
 CREATE TABLE IF NOT EXISTS case_units (
   case_id BIGINT NOT NULL,
@@ -103,6 +103,18 @@ CREATE TABLE IF NOT EXISTS sessions (
   expires_at BIGINT NOT NULL,
   revoked BIGINT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS anchors (
+  id @ID@,
+  at BIGINT NOT NULL,
+  prev TEXT NOT NULL,
+  body TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS anchored (
+  case_id BIGINT PRIMARY KEY,
+  version BIGINT NOT NULL,
+  head_hash TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS sequences (
   name TEXT PRIMARY KEY,
   value BIGINT NOT NULL
@@ -121,11 +133,62 @@ CREATE TABLE IF NOT EXISTS timers (
 );
 CREATE INDEX IF NOT EXISTS timers_due ON timers (state, fire_at);
 CREATE INDEX IF NOT EXISTS timers_case ON timers (case_id, state);
+CREATE TABLE IF NOT EXISTS signing_keys (
+  id @ID@,
+  user_name TEXT NOT NULL,
+  certificate_pem TEXT NOT NULL,
+  private_key_pem TEXT NOT NULL,
+  chain_pem TEXT NOT NULL,
+  subject_cn TEXT NOT NULL,
+  subject_dn TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  not_before BIGINT NOT NULL,
+  not_after BIGINT NOT NULL,
+  imported_at BIGINT NOT NULL,
+  imported_by TEXT NOT NULL,
+  is_current BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS signing_keys_current ON signing_keys (user_name)
+  WHERE is_current = 1;
+CREATE TABLE IF NOT EXISTS records (
+  id @ID@,
+  case_id BIGINT NOT NULL,
+  task TEXT NOT NULL,
+  node TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  seq BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  pdf_base64 TEXT NOT NULL,
+  issued_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS records_case ON records (case_id, id);
+CREATE INDEX IF NOT EXISTS records_sha ON records (sha256);
+CREATE TABLE IF NOT EXISTS export_log (
+  seq BIGINT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  case_id BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  file TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  exported_by TEXT NOT NULL,
+  exported_at BIGINT NOT NULL,
+  body TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS export_log_sha ON export_log (sha256);
 )SQL";
 
 }  // namespace
 
 Status EnsureSchema(SqlConnection* conn) {
+  // The common case: an up-to-date database. Checked outside a transaction because the
+  // query fails on an empty database (and a failed statement would spoil a transaction).
+  auto current = conn->Query("SELECT value FROM meta WHERE key = 'schema_version'", {});
+  if (current.ok() && !current->empty() && SqlText((*current)[0][0]) == std::to_string(kSchemaVersion))
+    return Status::Ok();
   // An auto-assigned 64-bit key: SQLite's rowid alias, PostgreSQL's identity column.
   std::string schema = kSchemaV1;
   const std::string id_type = std::string(conn->Dialect()) == "sqlite"
@@ -134,7 +197,11 @@ Status EnsureSchema(SqlConnection* conn) {
   for (size_t pos; (pos = schema.find("@ID@")) != std::string::npos;)
     schema.replace(pos, 4, id_type);
   ERFLOW_RETURN_IF_ERROR(conn->BeginWrite());
-  Status s = conn->ExecScript(schema);
+  // Nodes starting together must not race to create the same tables.
+  Status s = std::string(conn->Dialect()) == "postgresql"
+                 ? conn->Query("SELECT pg_advisory_xact_lock(7307)", {}).status()
+                 : Status::Ok();
+  if (s.ok()) s = conn->ExecScript(schema);
   if (s.ok()) {
     auto rows = conn->Query("SELECT value FROM meta WHERE key = 'schema_version'", {});
     if (!rows.ok()) {
@@ -148,8 +215,11 @@ Status EnsureSchema(SqlConnection* conn) {
                               ", newer than this erflow understands (" +
                               std::to_string(kSchemaVersion) + ")");
     } else if (std::stoi(SqlText((*rows)[0][0])) < kSchemaVersion) {
-      // Version 2 added case_fields: fill it for the cases written before.
-      s = BackfillCaseFields(conn);
+      // Version 2 added case_fields: fill it for the cases written before. Its queue
+      // indexes end in case_id, the queue's tie-break, so a queue page needs no sort.
+      s = conn->ExecScript("DROP INDEX IF EXISTS work_items_pool; "
+                           "DROP INDEX IF EXISTS work_items_assignee;");
+      if (s.ok()) s = BackfillCaseFields(conn);
       if (s.ok())
         s = conn->Execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                           {std::to_string(kSchemaVersion)})

@@ -8,7 +8,8 @@
 
 namespace erflow {
 
-// 1: the first schema. 2: case_fields (filterable summary fields), backfilled on open.
+// 1: the first schema. 2: case_fields (filterable summary fields), backfilled on open;
+// queue indexes ending in case_id.
 constexpr int kSchemaVersion = 2;
 
 // Creates missing tables and indexes and records the schema version; refuses a database

@@ -5,6 +5,7 @@
 #include "store/sql_case_fields.h"
 #include "store/sql_schema.h"
 #include "store/sql_transaction.h"
+#include "store/postgres/pg_connection.h"
 #include "store/sqlite/sqlite_connection.h"
 
 namespace erflow {
@@ -290,8 +291,18 @@ Result<std::vector<StoredDefinition>> SqlStore::ListDefinitions() {
 }
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
-  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
-    return Status::Unsupported("the PostgreSQL backend is not built into this erflow yet");
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    ERFLOW_ASSIGN_OR_RETURN(std::string conninfo, PostgresConninfo(url));
+    auto factory = [conninfo]() -> Result<std::unique_ptr<SqlConnection>> {
+      ERFLOW_ASSIGN_OR_RETURN(auto conn, PgConnection::Open(conninfo));
+      return std::unique_ptr<SqlConnection>(std::move(conn));
+    };
+    {
+      ERFLOW_ASSIGN_OR_RETURN(auto conn, factory());
+      ERFLOW_RETURN_IF_ERROR(EnsureSchema(conn.get()));
+    }
+    return std::unique_ptr<Store>(new SqlStore(factory, 16));
+  }
   // "path?synchronous=NORMAL" chooses the durability level (default FULL).
   SqliteOptions options;
   std::string path = url;

@@ -37,6 +37,18 @@ class SqlStore final : public Store {
                                                         int64_t version) override;
   Result<std::optional<StoredDefinition>> LatestDefinition(const std::string& id) override;
   Result<std::vector<StoredDefinition>> ListDefinitions() override;
+  Result<int64_t> ImportSigningKey(const SigningKeyInfo& k) override;
+  Result<std::optional<SigningKeyInfo>> CurrentSigningKey(const std::string& user) override;
+  Result<std::vector<SigningKeyInfo>> ListSigningKeys() override;
+  Result<std::vector<IssuedRecord>> ListRecords(const RecordFilter& f) override;
+  Result<ExportEntry> AppendExport(const ExportEntry& e) override;
+  Result<std::vector<ExportEntry>> ExportLog(int64_t after_seq, const std::string& sha256,
+                                             int64_t limit) override;
+
+  Result<int64_t> WriteAnchors(Instant now, size_t chunk) override;
+  Result<std::vector<StoredAnchor>> ListAnchors(int64_t after_id, int64_t limit) override;
+  Result<std::optional<StoredAnchor>> LastAnchor() override;
+  Result<std::optional<std::string>> EventHash(int64_t case_id, int64_t seq) override;
 
  private:
   ConnectionPool pool_;
@@ -56,6 +68,7 @@ StoredDefinition DefinitionFromRow(const SqlRow& r);
 std::string JoinRoles(const std::vector<std::string>& roles);
 Result<std::optional<StoredCase>> LoadCase(SqlConnection* c, int64_t id);
 Result<std::optional<User>> GetUser(SqlConnection* c, const std::string& name);
+Result<std::optional<SigningKeyInfo>> CurrentSigningKey(SqlConnection* c, const std::string& user);
 }  // namespace sql
 
 }  // namespace erflow

@@ -143,12 +143,27 @@ Status SqlTransaction::AddCaseUnits(int64_t case_id, const std::vector<std::stri
   return Status::Ok();
 }
 
-Result<bool> SqlTransaction::ClaimTimer(int64_t timer_id) {
-  ERFLOW_ASSIGN_OR_RETURN(
-      int64_t changed,
-      lease_->Execute("UPDATE timers SET state = 'fired' WHERE id = ? AND state = 'pending'",
-                      {timer_id}));
-  return changed == 1;
+Result<std::optional<TimerRow>> SqlTransaction::ClaimNextDueTimer(Instant now, const std::vector<int64_t>& exclude) {
+  std::string sql =
+      "SELECT id, case_id, kind, deadline, fire_at, due_at FROM timers WHERE state = 'pending' AND fire_at <= ?";
+  std::vector<SqlValue> params(1 + exclude.size());
+  params[0] = now.seconds;
+  for (size_t i = 0; i < exclude.size(); ++i) {
+    sql += " AND id <> ?";
+    params[i + 1] = exclude[i];
+  }
+  sql += " ORDER BY fire_at, id LIMIT 1";
+  // SQLite: this transaction already holds the write lock; PostgreSQL: lock the row and
+  // let other sweepers pass it by.
+  if (std::string(lease_->Dialect()) == "postgresql") sql += " FOR UPDATE SKIP LOCKED";
+  ERFLOW_ASSIGN_OR_RETURN(auto rows, lease_->Query(sql, params));
+  if (rows.empty()) return std::optional<TimerRow>();
+  const SqlRow& r = rows[0];
+  TimerRow t{SqlInt(r[0]), SqlInt(r[1]), SqlText(r[2]), SqlText(r[3]), Instant{SqlInt(r[4])}, Instant{SqlInt(r[5])}};
+  ERFLOW_ASSIGN_OR_RETURN(int64_t changed,
+                          lease_->Execute("UPDATE timers SET state = 'fired' WHERE id = ? AND state = 'pending'", {t.id}));
+  if (changed != 1) return std::optional<TimerRow>();
+  return std::optional<TimerRow>(t);
 }
 
 Result<std::optional<User>> SqlTransaction::GetUser(const std::string& name) {
@@ -170,16 +185,12 @@ Result<std::vector<User>> SqlTransaction::UsersWith(const std::string& role,
 }
 
 Result<int64_t> SqlTransaction::NextSequence(const std::string& name) {
-  ERFLOW_ASSIGN_OR_RETURN(
-      int64_t changed,
-      lease_->Execute("UPDATE sequences SET value = value + 1 WHERE name = ?", {name}));
-  if (changed == 0) {
-    ERFLOW_RETURN_IF_ERROR(
-        lease_->Execute("INSERT INTO sequences (name, value) VALUES (?, 1)", {name}).status());
-    return int64_t{1};
-  }
-  ERFLOW_ASSIGN_OR_RETURN(auto rows,
-                          lease_->Query("SELECT value FROM sequences WHERE name = ?", {name}));
+  // One atomic upsert: the row lock it takes serialises concurrent filings until commit,
+  // and a rollback gives the number back, so the sequence stays gapless.
+  ERFLOW_ASSIGN_OR_RETURN(auto rows, lease_->Query("INSERT INTO sequences (name, value) VALUES (?, 1) "
+                                                   "ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 "
+                                                   "RETURNING value",
+                                                   {name}));
   return SqlInt(rows.at(0).at(0));
 }
 

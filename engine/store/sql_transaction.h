@@ -21,11 +21,13 @@ class SqlTransaction final : public StoreTransaction {
                          const std::vector<WorkItem>& after) override;
   Status UpdateTimers(int64_t case_id, int64_t seq, const std::vector<TimerRow>& before,
                       const std::vector<TimerRow>& after) override;
-  Result<bool> ClaimTimer(int64_t timer_id) override;
+  Result<std::optional<TimerRow>> ClaimNextDueTimer(Instant now, const std::vector<int64_t>& exclude) override;
   Status AddCaseUnits(int64_t case_id, const std::vector<std::string>& units) override;
   Result<std::optional<User>> GetUser(const std::string& name) override;
   Result<std::vector<User>> UsersWith(const std::string& role, const std::string& unit) override;
   Result<int64_t> NextSequence(const std::string& name) override;
+  Result<std::optional<SigningKeyInfo>> CurrentSigningKey(const std::string& user) override;
+  Result<int64_t> InsertRecord(const IssuedRecord& r) override;
   Status Commit() override;
 
  private:

@@ -16,8 +16,11 @@
 #include <string>
 #include <vector>
 
+#include "erflow/export_entry.h"
 #include "erflow/history_event.h"
+#include "erflow/issued_record.h"
 #include "erflow/result.h"
+#include "erflow/signing_key_info.h"
 #include "erflow/user.h"
 #include "erflow/work_item.h"
 
@@ -83,6 +86,24 @@ struct CaseFilter {
   std::optional<bool> overdue;                // with (true) / without (false) overdue work
 };
 
+// An anchor: a signed-off list of (case, version, head hash) for the cases that changed
+// since the previous anchor, chained to it. Per-case chains let independent cases commit
+// in parallel; anchors tie them together so a case deleted or rolled back as a whole is
+// still detected (audit/anchor_verifier).
+struct AnchorEntry {
+  int64_t case_id = 0;
+  int64_t version = 0;
+  std::string head_hash;
+};
+
+struct StoredAnchor {
+  int64_t id = 0;
+  Instant at;
+  std::string prev;  // the previous anchor's hash (genesis: zeros)
+  std::string body;  // JSON [[case, version, head], …]
+  std::string hash;  // SHA-256 of prev + "\n" + body
+};
+
 class StoreTransaction {
  public:
   virtual ~StoreTransaction() = default;  // rolls back unless committed
@@ -102,14 +123,21 @@ class StoreTransaction {
   // `before` (identity: kind, key, fire time). `seq` is the event that made the change.
   virtual Status UpdateTimers(int64_t case_id, int64_t seq, const std::vector<TimerRow>& before,
                               const std::vector<TimerRow>& after) = 0;
-  // Marks a pending timer fired; false when it was not pending (fired by someone else).
-  virtual Result<bool> ClaimTimer(int64_t timer_id) = 0;
+  // Takes the earliest pending timer due at `now` (skipping `exclude`) and marks it fired
+  // in this transaction. On PostgreSQL the row is locked FOR UPDATE SKIP LOCKED: sweepers
+  // on several nodes each take a different timer, and a node that dies mid-fire releases
+  // its timer when its transaction ends.
+  virtual Result<std::optional<TimerRow>> ClaimNextDueTimer(Instant now, const std::vector<int64_t>& exclude) = 0;
   // Records which units take part in a case (visibility), adding the new ones.
   virtual Status AddCaseUnits(int64_t case_id, const std::vector<std::string>& units) = 0;
   virtual Result<std::optional<User>> GetUser(const std::string& name) = 0;
   virtual Result<std::vector<User>> UsersWith(const std::string& role, const std::string& unit) = 0;
   // Next value of a named gapless counter (1, 2, 3…), taken inside this transaction.
   virtual Result<int64_t> NextSequence(const std::string& name) = 0;
+  // Records (sql_records.cc): a user's current signing key, and storing an issued record
+  // (returns its id) in the issuing command's transaction.
+  virtual Result<std::optional<SigningKeyInfo>> CurrentSigningKey(const std::string& user) = 0;
+  virtual Result<int64_t> InsertRecord(const IssuedRecord& r) = 0;
   virtual Status Commit() = 0;
 };
 
@@ -152,7 +180,37 @@ class Store {
                                                                 int64_t version) = 0;
   virtual Result<std::optional<StoredDefinition>> LatestDefinition(const std::string& id) = 0;
   virtual Result<std::vector<StoredDefinition>> ListDefinitions() = 0;  // every version, no bundle
+
+  // Signing keys, issued records and the export log (sql_records.cc).
+  // Stores `k` as the user's current key (id, current set here); earlier keys stay, no
+  // longer current. Returns the stored key's id.
+  virtual Result<int64_t> ImportSigningKey(const SigningKeyInfo& k) = 0;
+  virtual Result<std::optional<SigningKeyInfo>> CurrentSigningKey(const std::string& user) = 0;
+  // Every import (without private keys), by user then newest first.
+  virtual Result<std::vector<SigningKeyInfo>> ListSigningKeys() = 0;
+  // In issuing order.
+  virtual Result<std::vector<IssuedRecord>> ListRecords(const RecordFilter& f) = 0;
+  // Appends to the export log: assigns seq, prev_hash, body and hash in one transaction.
+  virtual Result<ExportEntry> AppendExport(const ExportEntry& e) = 0;
+  // Export-log entries with seq > after_seq (all when sha256 is empty, else only those
+  // with that hash), ascending, at most `limit`.
+  virtual Result<std::vector<ExportEntry>> ExportLog(int64_t after_seq, const std::string& sha256,
+                                                     int64_t limit) = 0;
+  // Anchors (sql_anchors.cc). WriteAnchors, in one transaction serialised against other
+  // anchor writers, anchors every case whose version changed since it was last anchored,
+  // as chained anchors of at most `chunk` entries; returns how many anchors it wrote. It
+  // compares every case with its last anchored version (one scan): run it every few
+  // minutes, not per command.
+  virtual Result<int64_t> WriteAnchors(Instant now, size_t chunk) = 0;
+  virtual Result<std::vector<StoredAnchor>> ListAnchors(int64_t after_id, int64_t limit) = 0;
+  virtual Result<std::optional<StoredAnchor>> LastAnchor() = 0;
+  // The hash of event `seq` of a case, if that event exists.
+  virtual Result<std::optional<std::string>> EventHash(int64_t case_id, int64_t seq) = 0;
 };
+
+// The canonical JSON text an export-log entry's hash covers (seq, kind, case, sha256,
+// size, file, detail, by, at, prev): written by the store, recomputed by verification.
+std::string ExportEntryBody(const ExportEntry& e);
 
 // Opens the store named by `url`: a file path (SQLite) — the PostgreSQL backend will be
 // chosen by a postgresql:// URL.

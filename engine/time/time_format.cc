@@ -72,9 +72,25 @@ std::string FormatTimestamp(Instant t) {
   CivilDate d;
   int h, m, s;
   LocalParts(t, &d, &h, &m, &s);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+08:00", d.year, d.month, d.day, h, m, s);
-  return buf;
+  if (d.year < 0 || d.year > 9999) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+08:00", d.year, d.month, d.day, h,
+                  m, s);
+    return buf;
+  }
+  // Written digit by digit: every API answer and history entry formats times, and
+  // snprintf is the larger part of building a queue page.
+  std::string out = "0000-00-00T00:00:00+08:00";
+  auto put = [&out](size_t pos, int v, int width) {
+    for (int i = width - 1; i >= 0; --i, v /= 10) out[pos + i] = static_cast<char>('0' + v % 10);
+  };
+  put(0, d.year, 4);
+  put(5, d.month, 2);
+  put(8, d.day, 2);
+  put(11, h, 2);
+  put(14, m, 2);
+  put(17, s, 2);
+  return out;
 }
 
 std::string FormatChineseDateTime(Instant t) {

@@ -1,4 +1,4 @@
-// Plans live in data only: no file under engine/ or app/ may name a plan. The plan ids are
+// Plans live in data only: no source file under engine/ or app/ may name a plan. The plan ids are
 // read at test time from workflows/*.json, so a new plan is covered the day it is added.
 // A plan id in code would mean the engine special-cases a plan instead of offering a
 // general capability (see design.md: "a new emergency plan is a new file there, not new C++").
@@ -42,6 +42,9 @@ std::vector<Finding> FindPlanIds(const std::string& root, const std::vector<std:
   for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
     if (!it->is_regular_file()) continue;
+    // Code only: documentation (API.md) may use a plan as an example.
+    const std::string ext = it->path().extension().string();
+    if (ext != ".cc" && ext != ".h" && ext != ".cpp") continue;
     ++*files_scanned;
     std::string content = ReadFile(it->path().string());
     for (const auto& id : ids)

@@ -49,6 +49,12 @@ class PlanCli {
     auto r = Run(args, kStart);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
+    // Records are signed: whoever completes a record task needs a signing key.
+    REQUIRE_FALSE(DemoCaDir().empty());
+    r = Run({"keys", "import", name, DemoCaDir() + "/reporter.p12", "--password-stdin"}, kStart,
+            std::string(kDemoKeyPassword) + "\n");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
   }
 
   // Several users of one role each: {name, role, unit}.
@@ -637,9 +643,11 @@ TEST_CASE("plans: a late initial report proposes accountability, confirmed or di
   CHECK(proposal["context"].GetString("ground") == "late_report");
   CHECK(proposal["context"].GetInt("late_by_minutes") == 30);
 
-  const std::string base = R"({"ground": "late_report", "deadline": "发现后30分钟内报告",
-                               "due_at": "2025-09-29T08:30:00+08:00", "done_at": "2025-09-29T09:00:00+08:00",
-                               "late_by_minutes": 30)";
+  // The deadline's facts are prefilled by the engine (system fields); sending them is refused.
+  CHECK(cli.Act(id, "accountability-proposal", "submit", "insp1", "2025-09-30T09:59:00+08:00",
+                R"({"ground": "late_report", "decision": "dismiss", "dismissal_reason": "x"})")
+            .exit_code == 3);
+  const std::string base = R"({"subject": "值班员")";
   // Dismissing needs a reason, confirming needs the person and the outcome, and only the
   // inspector decides.
   CHECK(cli.Act(id, "accountability-proposal", "submit", "insp1", "2025-09-30T10:00:00+08:00",

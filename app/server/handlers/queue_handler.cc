@@ -8,9 +8,11 @@ namespace erflow::server {
 
 ApiReply QueueHandler::Serve(ApiCall& call) {
   call.query().OnlyKnown({"limit"});
-  const int64_t limit = call.query().Int("limit", 100, 1, 500);
-  const auto items = Unwrap(call.ctx.engine->Queue(call.user().name, limit));
+  // A page of a task list; the CLI's 100 is for scripts. Ask for more with limit.
+  const int64_t limit = call.query().Int("limit", 50, 1, 500);
+  const auto items = Unwrap(call.ctx.engine->QueueFor(call.user(), limit));
   Json list = Json::Array();
+  list.Reserve(items.size());
   for (const auto& w : items) list.Push(views::WorkItemJson(w));
   Json j = Json::Object();
   j.Set("items", std::move(list));

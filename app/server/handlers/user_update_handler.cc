@@ -5,6 +5,7 @@
 #include "server/api_error.h"
 #include "server/body_reader.h"
 #include "server/handlers/handlers.h"
+#include "server/session_cache.h"
 #include "views.h"
 
 namespace erflow::server {
@@ -22,6 +23,7 @@ ApiReply UserUpdateHandler::Serve(ApiCall& call) {
   if (auto v = r.Bool("active", false)) u.active = *v;
   r.Finish();
   ThrowIfError(engine.PutUser(u));
+  call.ctx.sessions->ForgetAll();  // their sessions must see the change at once
   return ApiReply::Ok(views::UserJson(Unwrap(engine.GetUser(u.name))));
 }
 

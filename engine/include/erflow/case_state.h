@@ -62,6 +62,18 @@ struct DeadlineInstance {
   static DeadlineInstance FromJson(const Json& j);
 };
 
+// A record the case has issued (effect "record.issued"): the signed PDF is in the records
+// table; the snapshot keeps which one and its hash, as the history does.
+struct RecordRef {
+  int64_t id = 0;  // in the records table
+  std::string task, kind;
+  std::string sha256;
+  int64_t seq = 0;  // the issuing event
+
+  Json ToJson() const;
+  static RecordRef FromJson(const Json& j);
+};
+
 struct CaseState {
   int64_t id = 0;
   std::string plan;  // definition id
@@ -80,6 +92,8 @@ struct CaseState {
   Json data = Json::Object();            // task id -> {field: value}
   std::map<std::string, int64_t> joins;  // join id -> tokens arrived
   std::vector<DeadlineInstance> deadlines;
+  std::vector<std::string> cc_units;  // 抄送: units given read-only visibility
+  std::vector<RecordRef> records;     // in issuing order
 
   DeadlineInstance* FindDeadline(const std::string& key);
 

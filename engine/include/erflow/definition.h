@@ -62,6 +62,17 @@ struct ApprovalSpec {
   LocalizedText label;  // what approving means here, e.g. 批准启动
 };
 
+// An event of a case that starts, meets or ends a deadline: a task created, submitted or
+// done; the case opened; or the moment written in a date-time field of a task's form
+// (known when that task is submitted).
+struct EventRef {
+  enum class Kind { kNone, kTask, kField, kCaseOpened };
+  Kind kind = Kind::kNone;
+  std::string task;
+  std::string on;     // "created", "submitted", "done" (kTask)
+  std::string field;  // kField: the field of `task` holding the moment
+};
+
 struct TaskSpec {
   std::string id;
   LocalizedText name;
@@ -75,6 +86,10 @@ struct TaskSpec {
   std::vector<RequireRule> require;
   std::vector<AssigneeRule> cc;  // 抄送: read-only visibility on completion
   bool adhoc = false;            // may be started at any time while the case is active (续报)
+  // Ad-hoc only: the window in which it may be started (e.g. daily reports and releases
+  // only between activation and the end of the response). kNone: no bound.
+  EventRef available_after;
+  EventRef available_until;
   std::string record;            // the record this task issues (reports/), may be empty
   std::string filing_field;      // a filing number is assigned into this field on completion
 };
@@ -115,21 +130,11 @@ struct DecisionSpec {
   Json default_value;
 };
 
-// An event of a case that starts, meets or ends a deadline: a task created, submitted or
-// done; the case opened; or the moment written in a date-time field of a task's form
-// (known when that task is submitted).
-struct EventRef {
-  enum class Kind { kNone, kTask, kField, kCaseOpened };
-  Kind kind = Kind::kNone;
-  std::string task;
-  std::string on;     // "created", "submitted", "done" (kTask)
-  std::string field;  // kField: the field of `task` holding the moment
-};
-
 // A declared deadline (workflows/README.md, "Deadlines").
 struct DeadlineSpec {
   std::string id;
   LocalizedText name;
+  std::optional<Condition> when;  // the deadline applies only when this holds at its start
   EventRef start;
   std::optional<DeadlineRule> rule;
   EventRef satisfied_by;

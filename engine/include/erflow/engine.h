@@ -8,6 +8,7 @@
 // Thread rules: thread-safe; share one Engine between the server's threads.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -20,7 +21,12 @@
 #include "erflow/command.h"
 #include "erflow/credentials.h"
 #include "erflow/definition_loader.h"
+#include "erflow/export_entry.h"
+#include "erflow/hash_trace.h"
 #include "erflow/history_event.h"
+#include "erflow/issued_record.h"
+#include "erflow/record_issuer.h"
+#include "erflow/signing_key_info.h"
 #include "erflow/user.h"
 #include "erflow/work_item.h"
 
@@ -74,7 +80,6 @@ struct CaseView {
 
 struct TickReport {
   int64_t fired = 0;                // timers this sweep fired
-  int64_t skipped = 0;              // timers another sweeper fired first
   std::vector<std::string> errors;  // timers that could not be fired (left pending)
 };
 
@@ -89,6 +94,7 @@ struct AuditProblem {
 struct AuditReport {
   int64_t cases = 0;
   int64_t events = 0;
+  int64_t anchors = 0;
   std::vector<AuditProblem> problems;
   bool ok() const { return problems.empty(); }
 };
@@ -98,8 +104,12 @@ class Engine {
   // Opens (creating if needed) the store at `store_url` (a SQLite file path). The
   // calendar counts working days for deadlines; without one, such deadlines record that
   // their due time cannot be computed. REQUIRES: `clock` outlives the engine.
+  // With an `issuer`, a task that declares a `record` issues it, signed, when it
+  // completes (record_issuer.h); without one, no records are issued and nobody needs a
+  // signing key.
   static Result<std::unique_ptr<Engine>> Open(const std::string& store_url, const Clock& clock,
-                                              std::shared_ptr<const Calendar> calendar = nullptr);
+                                              std::shared_ptr<const Calendar> calendar = nullptr,
+                                              std::shared_ptr<const RecordIssuer> issuer = nullptr);
   ~Engine();
 
   const Clock& clock() const;
@@ -147,11 +157,41 @@ class Engine {
   Result<CaseView> GetCase(int64_t id);
   Result<std::vector<CaseSummary>> ListCases(const CaseQuery& query);
   Result<std::vector<WorkItem>> Queue(const std::string& user, int64_t limit = 100);
+  // The same for a user already read (e.g. by ResumeSession), without reading them again.
+  Result<std::vector<WorkItem>> QueueFor(const User& user, int64_t limit = 100);
 
   // Walks every case's hash chain; with `check_snapshots`, also rebuilds each snapshot
   // from history and compares it with the stored one.
   Result<AuditReport> VerifyAudit(bool check_snapshots = true);
+  // Writes anchors over every case changed since its last anchor (see store.h); returns
+  // how many. The server does it periodically; `erflow audit anchor` on demand.
+  Result<int64_t> WriteAnchors();
   Result<CaseState> Rebuild(int64_t case_id);
+  // The case as it stood right after its event `seq` (a dossier draws each record from
+  // the case as it was when the record was issued).
+  Result<CaseState> RebuildAt(int64_t case_id, int64_t seq);
+
+  // Signing keys, issued records and the export log (runtime/engine_records.cc).
+  // Stores `key` (already checked by the caller's loader) as `user`'s current signing key;
+  // earlier keys stay in the history. `actor` must hold kManageKeys; empty: the local
+  // operator of the command line. Returns the key as stored (id, imported_at/by).
+  Result<SigningKeyInfo> ImportSigningKey(const std::string& actor, const std::string& user,
+                                          SigningKeyInfo key);
+  Result<std::optional<SigningKeyInfo>> CurrentSigningKey(const std::string& user);
+  // Every import, by user then newest first, without private keys.
+  Result<std::vector<SigningKeyInfo>> ListSigningKeys();
+  // A case's issued records in issuing order; `with_pdf` also reads the PDF bytes.
+  Result<std::vector<IssuedRecord>> CaseRecords(int64_t case_id, bool with_pdf = false);
+  // Logs an exported file (a dossier, a register): seq, time and hashes are set here.
+  Result<ExportEntry> LogExport(ExportEntry entry);
+  // Where the history vouches for a file's SHA-256: the issuing event of a record
+  // (checked in the case's verified hash chain, and not withdrawn) or an export-log entry
+  // (checked in the log's chain). NotFound is not an error: see HashTrace::found().
+  Result<HashTrace> TraceHash(const std::string& sha256);
+  // Calls `fn` for each case matching `query` (its paging fields ignored), in id order,
+  // with its snapshot and definition but no history: `query.limit` cases are read at a
+  // time, so memory stays flat however many cases there are (registers).
+  Status ForEachCase(CaseQuery query, const std::function<Status(const CaseView&)>& fn);
 
  private:
   struct Impl;

@@ -40,6 +40,9 @@ struct FieldSpec {
   FieldType item_type = FieldType::kText;
   std::optional<int64_t> min_items, max_items;
   std::string unit;  // shown after numbers, e.g. "万元", "分钟"
+  // Filled in by the engine (a filing number, what a missed deadline prefilled on a
+  // proposal); shown read-only and refused when a user sends a value.
+  bool system = false;
 
   const EnumValue* FindValue(const std::string& id) const;
 };
@@ -62,7 +65,9 @@ Result<FormSchema> ParseFormSchema(const Json& doc, const std::string& source_fi
 // wrong types, missing required fields, limits, enum values. On success returns the data
 // normalised (date-times rewritten as ISO-8601 in +08:00, decimals as numbers).
 // Problems carry the path "<path_prefix>.<field>" (e.g. "form.discovered_at").
+// `system_values` (optional) supplies the values of system fields (see FieldSpec::system);
+// a user-sent value for a system field is refused.
 Result<Json> ValidateFormData(const FormSchema& schema, const Json& data,
-                              const std::string& path_prefix = "form");
+                              const std::string& path_prefix = "form", const Json* system_values = nullptr);
 
 }  // namespace erflow

@@ -89,6 +89,8 @@ class Json {
   bool GetBool(const std::string& key, bool def = false) const;
 
   size_t size() const;
+  // Makes room for `n` items or members, for builders that know how many they will add.
+  void Reserve(size_t n);
 
   // Compact serialization, UTF-8 kept as is. Deterministic for equal values.
   std::string Dump() const;

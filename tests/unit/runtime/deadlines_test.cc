@@ -79,6 +79,7 @@ TEST_CASE(
   CHECK(proposal->node == "proposal");
   CHECK(proposal->context.GetString("ground") == "late_report");
   CHECK(proposal->context.GetString("deadline_key") == "written");
+  const std::string proposal_id = proposal->id;  // `s` is reassigned below
 
   f.SetTime("2025-09-29T09:45:00+08:00");
   REQUIRE(f.Run(Action::kSubmit, "clerk2", c.id, "written", R"({"measures": "书面报告"})").ok());
@@ -94,8 +95,15 @@ TEST_CASE(
   REQUIRE(
       f.Run(
            Action::kSubmit, "insp", c.id, proposal->id,
-           R"({"ground": "late_report", "decision": "dismiss", "dismissal_reason": "通信中断，情有可原"})")
+           R"({"decision": "dismiss", "dismissal_reason": "通信中断，情有可原"})")
           .ok());
+  // The engine filled the proposal's system fields from the missed deadline.
+  const CaseState after = f.State(c.id);
+  const Json& decided = after.data["proposal"];
+  CHECK(decided.GetString("ground") == "late_report");
+  CHECK(decided.GetString("deadline") == "电话报告后30分钟内书面报告");
+  CHECK(decided.GetString("due_at") == "2025-09-29T09:30:00+08:00");
+  CHECK(decided.GetString("decision") == "dismiss");
   auto rebuilt = f.engine().Rebuild(c.id);
   REQUIRE(rebuilt.ok());
   CHECK(rebuilt->ToJson().Dump() == f.State(c.id).ToJson().Dump());
@@ -187,7 +195,7 @@ TEST_CASE("the result report is due 5 working days after handling completed, hol
   CHECK(
       f.Run(
            Action::kSubmit, "insp", c.id, proposal->id,
-           R"({"ground": "late_report", "decision": "confirm", "outcome": "circulated_criticism"})")
+           R"({"decision": "confirm", "outcome": "circulated_criticism"})")
           .ok());
 }
 
@@ -205,4 +213,52 @@ TEST_CASE("a deadline in a year the calendar does not know is recorded as unknow
   REQUIRE(d);
   CHECK(d->state == "unknown");
   CHECK_THAT(d->error, Catch::Contains("no data for 2027"));
+}
+
+TEST_CASE("a deadline with a condition applies only when it holds") {
+  DeadlineCase small;  // 10 people affected
+  CHECK_FALSE(Find(small.f.State(small.id), "big"));
+  CHECK(Find(small.f.State(small.id), "written"));
+  DeadlineCase c;
+  auto big = c.f.Open("test-deadlines", "clerk1",
+                      R"({"title": "大", "discovered_at": "2025-09-29T08:50:00+08:00", "description": "x", "people_affected": 5000})");
+  REQUIRE(big.ok());
+  const DeadlineInstance* d = Find(c.f.State(big->case_id), "big");
+  REQUIRE(d);
+  CHECK(FormatTimestamp(d->due) == "2025-09-29T09:10:00+08:00");
+}
+
+TEST_CASE("an ad-hoc task opens and closes with its availability window") {
+  DeadlineCase c;
+  auto& f = c.f;
+  auto early = f.Run(Action::kSubmit, "clerk1", c.id, "daily", R"({"measures": "太早"})");
+  CHECK(early.status().code() == Status::Code::kConflict);
+  CHECK_THAT(early.status().message(), Catch::Contains("not available yet"));
+  REQUIRE(f.Run(Action::kSubmit, "clerk1", c.id, "written", R"({"measures": "书面"})").ok());
+  REQUIRE(f.Run(Action::kSubmit, "clerk1", c.id, "activate").ok());
+  REQUIRE(f.Run(Action::kApprove, "cityboss", c.id, "activate").ok());
+  // Activated: today's report exists (engine-made); an extra one may be started by hand.
+  std::string daily = Find(f.State(c.id), "daily@2025-09-29")->task;
+  REQUIRE(f.Run(Action::kSubmit, "clerk2", c.id, daily, R"({"measures": "日报"})").ok());
+  CHECK(f.Run(Action::kSubmit, "clerk1", c.id, "daily", R"({"measures": "补充"})").ok());
+  REQUIRE(f.Run(Action::kSubmit, "clerk1", c.id, "end", R"({"measures": "完毕", "finished_at": "2025-09-29T12:00:00+08:00"})").ok());
+  REQUIRE(f.Run(Action::kApprove, "cityboss", c.id, "end").ok());
+  auto late = f.Run(Action::kSubmit, "clerk1", c.id, "daily", R"({"measures": "太晚"})");
+  CHECK_THAT(late.status().message(), Catch::Contains("no longer available"));
+}
+
+TEST_CASE("system fields: refused from users, assigned by the engine (filing number)") {
+  auto doc = ParseJson(R"({"id": "f", "name": {"zh": "表"}, "fields": [
+      {"id": "no", "type": "text", "system": true, "required": true, "label": {"zh": "编号"}},
+      {"id": "t", "type": "text", "label": {"zh": "内容"}}]})", "f.json");
+  auto form = ParseFormSchema(*doc, "f.json");
+  REQUIRE(form.ok());
+  auto sent = ValidateFormData(*form, *ParseJson(R"({"no": "自己编的", "t": "x"})", "d"));
+  CHECK_THAT(sent.status().message(), Catch::Contains("form.no: is filled in by the system (编号); leave it out"));
+  CHECK(ValidateFormData(*form, *ParseJson(R"({"t": "x"})", "d")).ok());
+  Json system = Json::Object();
+  system.Set("no", Json("第1号"));
+  auto filled = ValidateFormData(*form, *ParseJson(R"({"t": "x"})", "d"), "form", &system);
+  REQUIRE(filled.ok());
+  CHECK((*filled)["no"].AsString() == "第1号");
 }

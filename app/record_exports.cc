@@ -1,0 +1,105 @@
+#include "record_exports.h"
+
+#include <filesystem>
+
+#include "erflow/reports/pdf/digest.h"
+#include "erflow/reports/pdf/renderer.h"
+#include "erflow/reports/pdf/signer.h"
+#include "erflow/reports/records/dossier_content.h"
+#include "erflow/sha256.h"
+#include "file_io.h"
+
+namespace erflow::cli {
+namespace {
+
+std::string BaseName(const std::string& path) {
+  return path.substr(path.find_last_of('/') + 1);
+}
+
+}  // namespace
+
+Result<DossierExport> ExportDossier(Engine& engine, const records::PdfRecordIssuer& issuer,
+                                    int64_t case_id, const std::optional<User>& actor, Instant now,
+                                    const std::string& out_path) {
+  records::DossierOptions options;
+  options.exported_by = actor ? actor->Shown() + " (" + actor->name + ")" : "";
+  options.now = now;
+  ERFLOW_ASSIGN_OR_RETURN(pdf::Dossier dossier,
+                          records::BuildDossier(engine, case_id, issuer.templates(), options));
+  ERFLOW_ASSIGN_OR_RETURN(auto font, issuer.Font());
+  ERFLOW_ASSIGN_OR_RETURN(std::string pdf, pdf::RenderDossierPdf(dossier, *font));
+
+  DossierExport out;
+  out.records = dossier.records.size();
+  out.history = dossier.history.size();
+  out.note = "unsigned: exported without --as";
+  if (actor) {
+    ERFLOW_ASSIGN_OR_RETURN(auto key, engine.CurrentSigningKey(actor->name));
+    if (key && key->ValidAt(now)) {
+      pdf::SigningKey k{key->certificate_pem, key->private_key_pem, key->chain_pems,
+                        key->subject_cn,      key->subject_dn,      key->not_before,
+                        key->not_after};
+      pdf::SignatureRequest req;
+      req.signer_name = actor->Shown();
+      req.reason = "归档导出：案件" + std::to_string(case_id) + "档案";
+      req.location = actor->unit;
+      req.signing_time = now;
+      auto s = pdf::SignPdf(pdf, k, req);
+      if (!s.ok()) return s.status().WithContext("signing the dossier as " + actor->name);
+      pdf = std::move(*s);
+      out.is_signed = true;
+      out.note = "signed by " + actor->Shown();
+    } else {
+      out.note = "unsigned: " + actor->name + " has no valid signing certificate";
+    }
+  }
+  ERFLOW_RETURN_IF_ERROR(WriteWholeFile(out_path, pdf));
+
+  ExportEntry entry;
+  entry.kind = "dossier";
+  entry.case_id = case_id;
+  entry.sha256 = Sha256Hex(pdf);
+  entry.size = static_cast<int64_t>(pdf.size());
+  entry.file = BaseName(out_path);
+  entry.detail = std::to_string(out.records) + " records, " + std::to_string(out.history) +
+                 " history events; " + out.note;
+  entry.exported_by = actor ? actor->name : "";
+  ERFLOW_ASSIGN_OR_RETURN(out.entry, engine.LogExport(entry));
+  return out;
+}
+
+Result<RegisterExport> ExportRegisterFile(Engine& engine,
+                                          const records::RegisterExportOptions& options,
+                                          const std::string& exported_by,
+                                          const std::string& range_text) {
+  RegisterExport out;
+  ERFLOW_ASSIGN_OR_RETURN(out.counts, records::ExportRegister(engine, options));
+  ExportEntry entry;
+  entry.kind = "register";
+  ERFLOW_ASSIGN_OR_RETURN(entry.sha256, pdf::Sha256HexOfFile(options.path));
+  std::error_code ec;
+  entry.size = static_cast<int64_t>(std::filesystem::file_size(options.path, ec));
+  if (ec) return Status::IOError(options.path + ": " + ec.message());
+  entry.file = BaseName(options.path);
+  entry.detail = range_text + ", " + std::to_string(out.counts.cases) + " cases" +
+                 (options.visible_to_unit.empty() ? "" : ", unit " + options.visible_to_unit);
+  entry.exported_by = exported_by;
+  ERFLOW_ASSIGN_OR_RETURN(out.entry, engine.LogExport(entry));
+  return out;
+}
+
+std::string PdfCheck::Failed() const {
+  if (ok()) return "";
+  if (!signatures_ok() && !history_ok()) return "signatures and history";
+  return signatures_ok() ? "history" : "signatures";
+}
+
+Result<PdfCheck> CheckPdf(Engine& engine, const std::string& pdf, const std::string& ca_pem) {
+  PdfCheck check;
+  ERFLOW_ASSIGN_OR_RETURN(check.signatures, pdf::VerifyPdf(pdf, ca_pem));
+  check.sha256 = Sha256Hex(pdf);
+  ERFLOW_ASSIGN_OR_RETURN(check.history, engine.TraceHash(check.sha256));
+  return check;
+}
+
+}  // namespace erflow::cli
