@@ -22,10 +22,13 @@ int RunMigrateCommand(CliContext& ctx, const Args& in) {
   Args args = in;
   std::string err = args.Parse({"from", "to"}, {"json"});
   if (!err.empty()) return ctx.UsageError(err, kUsage);
-  if (!args.Get("from") || !args.Get("to")) return ctx.UsageError("migrate needs --from and --to", kUsage);
-  auto report = MigrateStore(*args.Get("from"), *args.Get("to"), [&](const std::string& table, int64_t rows) {
-    if (rows % 20000 == 0 && rows > 0) *ctx.err << "migrate: " << table << " " << rows << " rows\n";
-  });
+  if (!args.Get("from") || !args.Get("to"))
+    return ctx.UsageError("migrate needs --from and --to", kUsage);
+  auto report =
+      MigrateStore(*args.Get("from"), *args.Get("to"), [&](const std::string& table, int64_t rows) {
+        if (rows % 20000 == 0 && rows > 0)
+          *ctx.err << "migrate: " << table << " " << rows << " rows\n";
+      });
   if (!report.ok()) return ctx.Fail(report.status());
   if (ctx.json) {
     Json j = Json::Object();
@@ -36,8 +39,9 @@ int RunMigrateCommand(CliContext& ctx, const Args& in) {
     PrintJson(ctx, j);
   } else {
     for (const auto& [t, n] : report->tables) *ctx.out << "  " << t << ": " << n << " rows\n";
-    *ctx.out << "verified on the target: " << (report->audit.ok() ? "ok" : "FAILED") << " — " << report->audit.cases
-             << " cases, " << report->audit.events << " events, " << report->audit.anchors << " anchors\n";
+    *ctx.out << "verified on the target: " << (report->audit.ok() ? "ok" : "FAILED") << " — "
+             << report->audit.cases << " cases, " << report->audit.events << " events, "
+             << report->audit.anchors << " anchors\n";
     for (const auto& p : report->audit.problems) *ctx.err << "audit: " << p.ToString() << "\n";
   }
   return report->audit.ok() ? kExitOk : kExitVerifyFailed;

@@ -1,10 +1,10 @@
 #include "store_backends.h"
 
+#include <unistd.h>
 #include <atomic>
 #include <cstdlib>
 #include <memory>
 #include <stdexcept>
-#include <unistd.h>
 
 #include "store/postgres/pg_connection.h"
 #include "test_support.h"
@@ -27,7 +27,8 @@ std::vector<Backend> StoreBackends() {
     std::string base = pg;
     out.push_back(Backend{"postgresql", [base] {
                             static std::atomic<int> n{0};
-                            std::string name = "erflow_t" + std::to_string(getpid()) + "_" + std::to_string(n++);
+                            std::string name =
+                                "erflow_t" + std::to_string(getpid()) + "_" + std::to_string(n++);
                             auto info = PostgresConninfo(base);
                             if (!info.ok()) throw std::runtime_error(info.status().ToString());
                             auto conn = PgConnection::Open(*info);

@@ -15,8 +15,10 @@ Status VerifyAnchors(Store* store, AuditReport* report) {
       ++report->anchors;
       const std::string where = "anchor #" + std::to_string(a.id);
       if (a.prev != prev || Sha256Hex(a.prev + "\n" + a.body) != a.hash) {
-        report->problems.push_back(AuditProblem{0, 0, 0, where + ": the anchor chain is broken (an anchor was edited, "
-                                                           "deleted or inserted)"});
+        report->problems.push_back(
+            AuditProblem{0, 0, 0,
+                         where + ": the anchor chain is broken (an anchor was edited, "
+                                 "deleted or inserted)"});
         prev = a.hash;
         continue;
       }
@@ -31,14 +33,15 @@ Status VerifyAnchors(Store* store, AuditReport* report) {
         const std::string& head = entry.items().at(2).AsString();
         ERFLOW_ASSIGN_OR_RETURN(auto hash, store->EventHash(case_id, version));
         if (!hash)
-          report->problems.push_back(AuditProblem{
-              case_id, version, 0,
-              where + " holds this case at version " + std::to_string(version) +
-                  ", but that event is gone (the case was deleted or rolled back)"});
+          report->problems.push_back(
+              AuditProblem{case_id, version, 0,
+                           where + " holds this case at version " + std::to_string(version) +
+                               ", but that event is gone (the case was deleted or rolled back)"});
         else if (*hash != head)
-          report->problems.push_back(AuditProblem{case_id, version, 0,
-                                                  where + " holds a different event " + std::to_string(version) +
-                                                      " for this case (its history was rewritten)"});
+          report->problems.push_back(
+              AuditProblem{case_id, version, 0,
+                           where + " holds a different event " + std::to_string(version) +
+                               " for this case (its history was rewritten)"});
       }
     }
   }

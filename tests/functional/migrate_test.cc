@@ -16,7 +16,8 @@ TEST_CASE("migrate: the demo's SQLite store into PostgreSQL, verified, and only 
   for (const auto& b : StoreBackends())
     if (b.name == "postgresql") pg_url = b.fresh_url();
   if (pg_url.empty()) {
-    if (std::getenv("ERFLOW_REQUIRE_PG")) FAIL("ERFLOW_TEST_PG_URL is not set but ERFLOW_REQUIRE_PG is");
+    if (std::getenv("ERFLOW_REQUIRE_PG"))
+      FAIL("ERFLOW_TEST_PG_URL is not set but ERFLOW_REQUIRE_PG is");
     WARN("no PostgreSQL cluster (run through scripts/test): migrate test not run");
     return;
   }
@@ -45,10 +46,13 @@ TEST_CASE("migrate: the demo's SQLite store into PostgreSQL, verified, and only 
   CHECK(RunErflow({"--db", pg_url, "audit", "verify"}).exit_code == 0);
 
   // Work goes on there: new ids do not collide with copied ones.
-  REQUIRE(RunErflow({"--db", pg_url, "users", "add", "pg.clerk", "--role", "clerk", "--unit", "county"}).exit_code == 0);
-  auto opened = RunErflow({"--db", pg_url, "--now", "2025-12-01T09:00:00+08:00", "case", "open", "incident-basic", "--as",
-                           "pg.clerk", "--form", "-"},
-                          R"({"title": "迁移后", "discovered_at": "2025-12-01T08:50:00+08:00", "description": "x"})");
+  REQUIRE(
+      RunErflow({"--db", pg_url, "users", "add", "pg.clerk", "--role", "clerk", "--unit", "county"})
+          .exit_code == 0);
+  auto opened = RunErflow(
+      {"--db", pg_url, "--now", "2025-12-01T09:00:00+08:00", "case", "open", "incident-basic",
+       "--as", "pg.clerk", "--form", "-"},
+      R"({"title": "迁移后", "discovered_at": "2025-12-01T08:50:00+08:00", "description": "x"})");
   INFO(opened.err);
   CHECK(opened.exit_code == 0);
   CHECK(opened.out == "8\n");

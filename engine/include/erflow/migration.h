@@ -17,11 +17,12 @@ namespace erflow {
 
 struct MigrationReport {
   std::vector<std::pair<std::string, int64_t>> tables;  // table → rows copied
-  AuditReport audit;                                      // verification on the target
+  AuditReport audit;                                    // verification on the target
 };
 
 // `progress` (optional) is told "table rows" as copying goes.
-Result<MigrationReport> MigrateStore(const std::string& from_url, const std::string& to_url,
-                                     const std::function<void(const std::string&, int64_t)>& progress = nullptr);
+Result<MigrationReport> MigrateStore(
+    const std::string& from_url, const std::string& to_url,
+    const std::function<void(const std::string&, int64_t)>& progress = nullptr);
 
 }  // namespace erflow

@@ -25,10 +25,14 @@ Status ErrorStatus(const std::string& what, const Poco::Exception& e) {
 
 void BindAll(Poco::Data::Statement& st, const std::vector<SqlValue>& params) {
   for (const auto& p : params) {
-    if (auto v = std::get_if<int64_t>(&p)) st, bind(static_cast<Poco::Int64>(*v));
-    else if (auto d = std::get_if<double>(&p)) st, bind(*d);
-    else if (auto s = std::get_if<std::string>(&p)) st, bind(*s);
-    else st, bind(Poco::Data::NullData());
+    if (auto v = std::get_if<int64_t>(&p))
+      st, bind(static_cast<Poco::Int64>(*v));
+    else if (auto d = std::get_if<double>(&p))
+      st, bind(*d);
+    else if (auto s = std::get_if<std::string>(&p))
+      st, bind(*s);
+    else
+      st, bind(Poco::Data::NullData());
   }
 }
 
@@ -65,7 +69,8 @@ Result<std::string> PostgresConninfo(const std::string& url) {
   std::string rest;
   for (const char* scheme : {"postgresql://", "postgres://"})
     if (url.rfind(scheme, 0) == 0) rest = url.substr(std::string(scheme).size());
-  const std::string expected = "expected postgresql://user[:password]@host[:port]/dbname, got \"" + url + "\"";
+  const std::string expected =
+      "expected postgresql://user[:password]@host[:port]/dbname, got \"" + url + "\"";
   auto at = rest.find('@');
   auto slash = rest.find('/', at == std::string::npos ? 0 : at);
   if (at == std::string::npos || slash == std::string::npos || slash + 1 >= rest.size())
@@ -82,7 +87,8 @@ Result<std::string> PostgresConninfo(const std::string& url) {
     host = hostport.substr(0, colon);
     port = hostport.substr(colon + 1);
   }
-  if (user.empty() || host.empty() || dbname.empty() || port.find_first_not_of("0123456789") != std::string::npos)
+  if (user.empty() || host.empty() || dbname.empty() ||
+      port.find_first_not_of("0123456789") != std::string::npos)
     return Status::InvalidArgument(expected);
   std::string info = "host=" + host + " port=" + port + " user=" + user + " dbname=" + dbname;
   if (!password.empty()) info += " password=" + password;
@@ -119,7 +125,8 @@ Status PgConnection::ExecScript(const std::string& sql) {
   return Status::Ok();
 }
 
-Result<std::vector<SqlRow>> PgConnection::Query(const std::string& sql, const std::vector<SqlValue>& params) {
+Result<std::vector<SqlRow>> PgConnection::Query(const std::string& sql,
+                                                const std::vector<SqlValue>& params) {
   try {
     Poco::Data::Statement st(session_);
     st << NumberPlaceholders(sql);

@@ -20,7 +20,8 @@ class PgConnection final : public SqlConnection {
   static Result<std::unique_ptr<PgConnection>> Open(const std::string& conninfo);
 
   Status ExecScript(const std::string& sql) override;
-  Result<std::vector<SqlRow>> Query(const std::string& sql, const std::vector<SqlValue>& params) override;
+  Result<std::vector<SqlRow>> Query(const std::string& sql,
+                                    const std::vector<SqlValue>& params) override;
   Result<int64_t> Execute(const std::string& sql, const std::vector<SqlValue>& params) override;
   Status BeginWrite() override;
   Status Commit() override;

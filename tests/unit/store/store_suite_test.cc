@@ -101,17 +101,21 @@ TEST_CASE("store suite: queue rows, visibility and the queue order") {
     REQUIRE(store->PutUser(clerk).ok());
     auto tx = store->BeginWrite();
     int64_t id = *(*tx)->InsertCase(NewCase("u1"));
-    WorkItem pool{id, "t2", "n", "task", "clerk", "u1", "", "", Instant{200}, "p", "later", 0, false};
-    WorkItem mine{id, "t1", "n", "task", "clerk", "u1", "c", "", Instant{300}, "p", "held", 0, false};
-    WorkItem own_approval{id, "t3", "n", "approval", "clerk", "u1", "", "c", Instant{100}, "p", "own", 0, false};
-    WorkItem overdue{id, "t4", "n", "task", "clerk", "u1", "", "", Instant{400}, "p", "late", 0, true};
+    WorkItem pool{id, "t2",         "n", "task",  "clerk", "u1", "",
+                  "", Instant{200}, "p", "later", 0,       false};
+    WorkItem mine{id, "t1",         "n", "task", "clerk", "u1", "c",
+                  "", Instant{300}, "p", "held", 0,       false};
+    WorkItem own_approval{id,  "t3",         "n", "approval", "clerk", "u1", "",
+                          "c", Instant{100}, "p", "own",      0,       false};
+    WorkItem overdue{id, "t4",         "n", "task", "clerk", "u1", "",
+                     "", Instant{400}, "p", "late", 0,       true};
     REQUIRE((*tx)->UpdateWorkItems(id, {}, {pool, mine, own_approval, overdue}).ok());
     REQUIRE((*tx)->AddCaseUnits(id, {"u1", "city"}).ok());
     REQUIRE((*tx)->AddCaseUnits(id, {"city"}).ok());  // idempotent
     REQUIRE((*tx)->Commit().ok());
     auto q = store->Queue(clerk, 10);
     REQUIRE(q.ok());
-    REQUIRE(q->size() == 3);  // never one's own approval
+    REQUIRE(q->size() == 3);          // never one's own approval
     CHECK((*q)[0].title == "late");   // overdue first
     CHECK((*q)[1].title == "later");  // then oldest first
     CHECK((*q)[2].title == "held");
@@ -206,8 +210,10 @@ TEST_CASE("store suite: definitions, users, credentials and sessions") {
     CHECK((*back)->scope == "all");
     REQUIRE(store->PutCredential(Credential{"张三", "secret", 2, Instant{9}}).ok());
     CHECK((*store->GetCredential("张三"))->failures == 2);
-    REQUIRE(store->PutSession(StoredSession{"th", "张三", "csrf", Instant{1}, Instant{100}, false}).ok());
-    REQUIRE(store->PutSession(StoredSession{"th", "张三", "csrf", Instant{1}, Instant{100}, true}).ok());
+    REQUIRE(store->PutSession(StoredSession{"th", "张三", "csrf", Instant{1}, Instant{100}, false})
+                .ok());
+    REQUIRE(store->PutSession(StoredSession{"th", "张三", "csrf", Instant{1}, Instant{100}, true})
+                .ok());
     CHECK((*store->GetSession("th"))->revoked);
   }
 }
@@ -219,8 +225,11 @@ TEST_CASE("store suite: the engine on every backend — a case end to end, audit
     auto opened = f.Open("incident-basic", "clerk1", erflow::test::BasicReport());
     REQUIRE(opened.ok());
     int64_t id = opened->case_id;
-    REQUIRE(f.Run(Action::kSubmit, "clerk2", id, "assess", R"({"nature": "genuine", "level": "IV"})").ok());
-    CHECK(f.Run(Action::kApprove, "clerk2", id, "assess").status().code() == Status::Code::kForbidden);
+    REQUIRE(
+        f.Run(Action::kSubmit, "clerk2", id, "assess", R"({"nature": "genuine", "level": "IV"})")
+            .ok());
+    CHECK(f.Run(Action::kApprove, "clerk2", id, "assess").status().code() ==
+          Status::Code::kForbidden);
     REQUIRE(f.Run(Action::kApprove, "boss1", id, "assess").ok());
     REQUIRE(f.Run(Action::kSubmit, "clerk1", id, "contain", R"({"measures": "a"})").ok());
     REQUIRE(f.Run(Action::kSubmit, "clerk1", id, "recover", R"({"measures": "b"})").ok());
