@@ -9,6 +9,7 @@
 #include "erflow/reports/pdf/signing_key.h"
 #include "erflow/time_format.h"
 #include "exit_codes.h"
+#include "views.h"
 
 namespace erflow::cli {
 namespace {
@@ -23,22 +24,6 @@ const char kUsage[] =
     "--as names the administrator (must hold the admin role); without it the command line\n"
     "acts as the local operator. Private keys are stored unencrypted in the database file:\n"
     "protect that file (see README, \"Signing keys\").\n";
-
-Json KeyJson(const SigningKeyInfo& k) {
-  Json j = Json::Object();
-  j.Set("id", Json(k.id));
-  j.Set("user", Json(k.user));
-  j.Set("current", Json(k.current));
-  j.Set("subject_cn", Json(k.subject_cn));
-  j.Set("subject_dn", Json(k.subject_dn));
-  j.Set("fingerprint", Json(k.fingerprint));
-  j.Set("not_before", Json(FormatTimestamp(k.not_before)));
-  j.Set("not_after", Json(FormatTimestamp(k.not_after)));
-  j.Set("imported_at", Json(FormatTimestamp(k.imported_at)));
-  j.Set("imported_by", Json(k.imported_by));
-  j.Set("chain", Json(static_cast<int64_t>(k.chain_pems.size())));
-  return j;
-}
 
 void PrintKey(std::ostream& os, const SigningKeyInfo& k) {
   os << k.user << "  #" << k.id << (k.current ? "  current" : "  (replaced)")
@@ -67,7 +52,7 @@ int Import(CliContext& ctx, const Args& args) {
   auto stored = (*engine)->ImportSigningKey(args.GetOr("as", ""), user, info);
   if (!stored.ok()) return ctx.Fail(stored.status());
   if (ctx.json)
-    PrintJson(ctx, KeyJson(*stored));
+    PrintJson(ctx, views::SigningKeyJson(*stored));
   else
     PrintKey(*ctx.out, *stored);
   return kExitOk;
@@ -80,7 +65,7 @@ int List(CliContext& ctx) {
   if (!keys.ok()) return ctx.Fail(keys.status());
   Json out = Json::Array();
   for (const auto& k : *keys) {
-    out.Push(KeyJson(k));
+    out.Push(views::SigningKeyJson(k));
     if (!ctx.json) PrintKey(*ctx.out, k);
   }
   if (ctx.json) PrintJson(ctx, out);

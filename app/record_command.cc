@@ -1,12 +1,13 @@
 // erflow record CASE TASK --out FILE.pdf [--as USER]: writes the signed PDF a task issued,
 // byte for byte as stored when it was issued (its SHA-256 is in the case history).
 #include <ostream>
-#include <set>
 
 #include "engine_access.h"
 #include "erflow/authority.h"
 #include "exit_codes.h"
 #include "file_io.h"
+#include "record_exports.h"
+#include "views.h"
 
 namespace erflow::cli {
 namespace {
@@ -16,45 +17,6 @@ const char kUsage[] =
     "       erflow record CASE --list [--as USER] [--json]\n"
     "TASK is a task instance (t5) or a task id (result-report) with one record; the latest\n"
     "record of that task is written. --list shows every record the case issued.\n";
-
-Json RecordJson(const IssuedRecord& r) {
-  Json j = Json::Object();
-  j.Set("id", Json(r.id));
-  j.Set("case", Json(r.case_id));
-  j.Set("task", Json(r.task));
-  j.Set("node", Json(r.node));
-  j.Set("kind", Json(r.kind));
-  j.Set("seq", Json(r.seq));
-  j.Set("sha256", Json(r.sha256));
-  j.Set("size", Json(r.size));
-  return j;
-}
-
-// The latest record of `task`: an instance id, or a task id whose records all belong to
-// one instance (a daily report has one instance a day: name it).
-Result<IssuedRecord> Pick(const std::vector<IssuedRecord>& records, int64_t case_id,
-                          const std::string& task) {
-  const IssuedRecord* found = nullptr;
-  std::set<std::string> instances;
-  for (const auto& r : records)
-    if (r.task == task) found = &r;
-  if (!found)
-    for (const auto& r : records)
-      if (r.node == task) {
-        found = &r;
-        instances.insert(r.task);
-      }
-  if (instances.size() > 1) {
-    std::string list;
-    for (const auto& i : instances) list += (list.empty() ? "" : ", ") + i;
-    return Status::InvalidArgument("task \"" + task + "\" issued records in several instances (" +
-                                   list + "); name one of them");
-  }
-  if (!found)
-    return Status::NotFound("case " + std::to_string(case_id) + " has no record of task \"" + task +
-                            "\"");
-  return *found;
-}
 
 }  // namespace
 
@@ -85,7 +47,7 @@ int RunRecordCommand(CliContext& ctx, const Args& in) {
   if (list) {
     Json out = Json::Array();
     for (const auto& r : *records) {
-      out.Push(RecordJson(r));
+      out.Push(views::IssuedRecordJson(r));
       if (!ctx.json)
         *ctx.out << "#" << r.id << "  " << r.task << "  " << r.node << "  " << r.kind << "  event "
                  << r.seq << "  " << r.size << " bytes  sha256:" << r.sha256 << "\n";
@@ -93,13 +55,13 @@ int RunRecordCommand(CliContext& ctx, const Args& in) {
     if (ctx.json) PrintJson(ctx, out);
     return kExitOk;
   }
-  auto rec = Pick(*records, *id, args.positionals()[1]);
+  auto rec = PickRecord(*records, *id, args.positionals()[1]);
   if (!rec.ok()) return ctx.Fail(rec.status());
   const std::string out_path = *args.Get("out");
   Status written = WriteWholeFile(out_path, rec->pdf);
   if (!written.ok()) return ctx.Fail(written);
   if (ctx.json) {
-    Json j = RecordJson(*rec);
+    Json j = views::IssuedRecordJson(*rec);
     j.Set("file", Json(out_path));
     PrintJson(ctx, j);
   } else {

@@ -1,12 +1,14 @@
 #include "record_exports.h"
 
 #include <filesystem>
+#include <set>
 
 #include "erflow/reports/pdf/digest.h"
 #include "erflow/reports/pdf/renderer.h"
 #include "erflow/reports/pdf/signer.h"
 #include "erflow/reports/records/dossier_content.h"
 #include "erflow/sha256.h"
+#include "erflow/time_format.h"
 #include "file_io.h"
 
 namespace erflow::cli {
@@ -100,6 +102,95 @@ Result<PdfCheck> CheckPdf(Engine& engine, const std::string& pdf, const std::str
   check.sha256 = Sha256Hex(pdf);
   ERFLOW_ASSIGN_OR_RETURN(check.history, engine.TraceHash(check.sha256));
   return check;
+}
+
+namespace {
+
+Json SignatureJson(const pdf::SignatureVerification& s) {
+  Json j = Json::Object();
+  j.Set("field", Json(s.field_name));
+  j.Set("signer", Json(s.signer_cn));
+  j.Set("name", Json(s.name));
+  j.Set("reason", Json(s.reason));
+  j.Set("location", Json(s.location));
+  j.Set("signing_time", s.signing_time ? Json(FormatTimestamp(*s.signing_time)) : Json());
+  j.Set("valid", Json(s.ok()));
+  j.Set("byte_range_ok", Json(s.byte_range_ok));
+  j.Set("digest_ok", Json(s.digest_ok));
+  j.Set("signature_ok", Json(s.signature_ok));
+  j.Set("chain_ok", Json(s.chain_ok));
+  Json problems = Json::Array();
+  for (const auto& p : s.problems) problems.Push(Json(p));
+  j.Set("problems", std::move(problems));
+  return j;
+}
+
+}  // namespace
+
+std::string HeldBy(const IssuedRecord& r) {
+  return "record #" + std::to_string(r.id) + " of case " + std::to_string(r.case_id) + " (task " +
+         r.task + ", " + r.kind + "), issued by history event " + std::to_string(r.seq) + " on " +
+         FormatChineseDateTime(r.issued_at);
+}
+
+std::string HeldBy(const ExportEntry& e) {
+  return "export-log entry " + std::to_string(e.seq) + ": " + e.kind +
+         (e.case_id ? " of case " + std::to_string(e.case_id) : "") + " exported by " +
+         e.exported_by + " on " + FormatChineseDateTime(e.exported_at);
+}
+
+Json PdfCheckJson(const PdfCheck& check) {
+  Json j = Json::Object();
+  j.Set("sha256", Json(check.sha256));
+  j.Set("ok", Json(check.ok()));
+  Json sigs = Json::Object();
+  sigs.Set("ok", Json(check.signatures_ok()));
+  Json list = Json::Array();
+  for (const auto& s : check.signatures.signatures) list.Push(SignatureJson(s));
+  sigs.Set("signatures", std::move(list));
+  Json problems = Json::Array();
+  for (const auto& p : check.signatures.problems) problems.Push(Json(p));
+  sigs.Set("problems", std::move(problems));
+  j.Set("signatures", std::move(sigs));
+  Json hist = Json::Object();
+  hist.Set("ok", Json(check.history_ok()));
+  Json held = Json::Array();
+  for (const auto& r : check.history.records) held.Push(Json(HeldBy(r)));
+  for (const auto& e : check.history.exports) held.Push(Json(HeldBy(e)));
+  hist.Set("held_by", std::move(held));
+  Json hp = Json::Array();
+  for (const auto& p : check.history.problems) hp.Push(Json(p));
+  hist.Set("problems", std::move(hp));
+  j.Set("history", std::move(hist));
+  Json failed = Json::Array();
+  if (!check.signatures_ok()) failed.Push(Json("signatures"));
+  if (!check.history_ok()) failed.Push(Json("history"));
+  j.Set("failed", std::move(failed));
+  return j;
+}
+
+Result<IssuedRecord> PickRecord(const std::vector<IssuedRecord>& records, int64_t case_id,
+                                const std::string& task) {
+  const IssuedRecord* found = nullptr;
+  std::set<std::string> instances;
+  for (const auto& r : records)
+    if (r.task == task) found = &r;
+  if (!found)
+    for (const auto& r : records)
+      if (r.node == task) {
+        found = &r;
+        instances.insert(r.task);
+      }
+  if (instances.size() > 1) {
+    std::string list;
+    for (const auto& i : instances) list += (list.empty() ? "" : ", ") + i;
+    return Status::InvalidArgument("task \"" + task + "\" issued records in several instances (" +
+                                   list + "); name one of them");
+  }
+  if (!found)
+    return Status::NotFound("case " + std::to_string(case_id) + " has no record of task \"" + task +
+                            "\"");
+  return *found;
 }
 
 }  // namespace erflow::cli

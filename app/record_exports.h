@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "erflow/engine.h"
 #include "erflow/reports/pdf/verifier.h"
@@ -51,5 +52,16 @@ struct PdfCheck {
 };
 
 Result<PdfCheck> CheckPdf(Engine& engine, const std::string& pdf, const std::string& ca_pem);
+// Where the history vouches for a file: "record #3 of case 1 (task t1, …) …".
+std::string HeldBy(const IssuedRecord& r);
+std::string HeldBy(const ExportEntry& e);
+// The check as JSON (`erflow verify --json` and the HTTP API say the same).
+Json PdfCheckJson(const PdfCheck& check);
+
+// The latest record of `task` among a case's records: an instance id, or a task id whose
+// records all belong to one instance (a daily report has one instance a day: name it).
+// NotFound when there is none; InvalidArgument when the task id is ambiguous.
+Result<IssuedRecord> PickRecord(const std::vector<IssuedRecord>& records, int64_t case_id,
+                                const std::string& task);
 
 }  // namespace erflow::cli

@@ -23,37 +23,6 @@ const char kUsage[] =
     "of the export log (dossiers, registers). Says which check failed; exit 0 when both\n"
     "pass, 7 otherwise.\n";
 
-Json SignatureJson(const pdf::SignatureVerification& s) {
-  Json j = Json::Object();
-  j.Set("field", Json(s.field_name));
-  j.Set("signer", Json(s.signer_cn));
-  j.Set("name", Json(s.name));
-  j.Set("reason", Json(s.reason));
-  j.Set("location", Json(s.location));
-  j.Set("signing_time", s.signing_time ? Json(FormatTimestamp(*s.signing_time)) : Json());
-  j.Set("valid", Json(s.ok()));
-  j.Set("byte_range_ok", Json(s.byte_range_ok));
-  j.Set("digest_ok", Json(s.digest_ok));
-  j.Set("signature_ok", Json(s.signature_ok));
-  j.Set("chain_ok", Json(s.chain_ok));
-  Json problems = Json::Array();
-  for (const auto& p : s.problems) problems.Push(Json(p));
-  j.Set("problems", std::move(problems));
-  return j;
-}
-
-std::string Where(const IssuedRecord& r) {
-  return "record #" + std::to_string(r.id) + " of case " + std::to_string(r.case_id) + " (task " +
-         r.task + ", " + r.kind + "), issued by history event " + std::to_string(r.seq) + " on " +
-         FormatChineseDateTime(r.issued_at);
-}
-
-std::string Where(const ExportEntry& e) {
-  return "export-log entry " + std::to_string(e.seq) + ": " + e.kind +
-         (e.case_id ? " of case " + std::to_string(e.case_id) : "") + " exported by " +
-         e.exported_by + " on " + FormatChineseDateTime(e.exported_at);
-}
-
 }  // namespace
 
 int RunVerifyCommand(CliContext& ctx, const Args& in) {
@@ -90,31 +59,8 @@ int RunVerifyCommand(CliContext& ctx, const Args& in) {
   if (ctx.json) {
     Json j = Json::Object();
     j.Set("file", Json(file));
-    j.Set("sha256", Json(sha));
-    j.Set("ok", Json(signatures_ok && history_ok));
-    Json sigs = Json::Object();
-    sigs.Set("ok", Json(signatures_ok));
-    Json list = Json::Array();
-    for (const auto& s : report->signatures) list.Push(SignatureJson(s));
-    sigs.Set("signatures", std::move(list));
-    Json problems = Json::Array();
-    for (const auto& p : report->problems) problems.Push(Json(p));
-    sigs.Set("problems", std::move(problems));
-    j.Set("signatures", std::move(sigs));
-    Json hist = Json::Object();
-    hist.Set("ok", Json(history_ok));
-    Json held = Json::Array();
-    for (const auto& r : trace->records) held.Push(Json(Where(r)));
-    for (const auto& e : trace->exports) held.Push(Json(Where(e)));
-    hist.Set("held_by", std::move(held));
-    Json hp = Json::Array();
-    for (const auto& p : trace->problems) hp.Push(Json(p));
-    hist.Set("problems", std::move(hp));
-    j.Set("history", std::move(hist));
-    Json failed = Json::Array();
-    if (!signatures_ok) failed.Push(Json("signatures"));
-    if (!history_ok) failed.Push(Json("history"));
-    j.Set("failed", std::move(failed));
+    const Json result = PdfCheckJson(*check);
+    for (const auto& [k, v] : result.members()) j.Set(k, v);
     PrintJson(ctx, j);
   } else {
     std::ostream& os = *ctx.out;
@@ -130,8 +76,8 @@ int RunVerifyCommand(CliContext& ctx, const Args& in) {
     os << "history: " << (history_ok ? "ok" : "FAILED") << " — ";
     if (history_ok) {
       os << "the file's SHA-256 is held by:\n";
-      for (const auto& r : trace->records) os << "  " << Where(r) << "\n";
-      for (const auto& e : trace->exports) os << "  " << Where(e) << "\n";
+      for (const auto& r : trace->records) os << "  " << HeldBy(r) << "\n";
+      for (const auto& e : trace->exports) os << "  " << HeldBy(e) << "\n";
     } else {
       os << "no intact case history or export-log entry holds the file's SHA-256 (the file was "
             "altered, or this archive did not issue it)\n";

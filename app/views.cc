@@ -288,4 +288,33 @@ Json CalendarYearJson(const CalendarYear& y) {
   return j;
 }
 
+Json IssuedRecordJson(const IssuedRecord& r) {
+  Json j = Json::Object();
+  j.Set("id", Json(r.id));
+  j.Set("case", Json(r.case_id));
+  j.Set("task", Json(r.task));
+  j.Set("node", Json(r.node));
+  j.Set("kind", Json(r.kind));
+  j.Set("seq", Json(r.seq));
+  j.Set("sha256", Json(r.sha256));
+  j.Set("size", Json(r.size));
+  return j;
+}
+
+Json SigningKeyJson(const SigningKeyInfo& k) {
+  Json j = Json::Object();
+  j.Set("id", Json(k.id));
+  j.Set("user", Json(k.user));
+  j.Set("current", Json(k.current));
+  j.Set("subject_cn", Json(k.subject_cn));
+  j.Set("subject_dn", Json(k.subject_dn));
+  j.Set("fingerprint", Json(k.fingerprint));
+  j.Set("not_before", Json(FormatTimestamp(k.not_before)));
+  j.Set("not_after", Json(FormatTimestamp(k.not_after)));
+  j.Set("imported_at", Json(FormatTimestamp(k.imported_at)));
+  j.Set("imported_by", Json(k.imported_by));
+  j.Set("chain", Json(static_cast<int64_t>(k.chain_pems.size())));
+  return j;
+}
+
 }  // namespace erflow::views

@@ -22,6 +22,10 @@ Json DefinitionJson(const Definition& d);
 Json TaskSpecJson(const TaskSpec& t);
 // One calendar year: its source notice, note and holidays with adjusted working days.
 Json CalendarYearJson(const CalendarYear& y);
+// A record a task issued (without its PDF bytes).
+Json IssuedRecordJson(const IssuedRecord& r);
+// An imported signing key (certificate facts; never the private key).
+Json SigningKeyJson(const SigningKeyInfo& k);
 Json TextJson(const LocalizedText& t);
 
 }  // namespace erflow::views
