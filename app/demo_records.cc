@@ -11,6 +11,7 @@
 #include "erflow/civil_date.h"
 #include "erflow/reports/pdf/digest.h"
 #include "erflow/reports/pdf/signing_key.h"
+#include "erflow/reports/records/key_material.h"
 #include "erflow/time_format.h"
 #include "file_io.h"
 #include "record_exports.h"
@@ -58,15 +59,7 @@ Result<std::map<std::string, std::string>> RecordSigners(const Json& drill, Engi
 Status ImportKey(Engine* engine, const std::string& user, const std::string& p12) {
   ERFLOW_ASSIGN_OR_RETURN(pdf::SigningKey k,
                           pdf::LoadSigningKeyFile(p12, kPassword, engine->clock().Now()));
-  SigningKeyInfo info;
-  info.certificate_pem = k.certificate_pem;
-  info.private_key_pem = k.private_key_pem;
-  info.chain_pems = k.chain_pems;
-  info.subject_cn = k.subject_cn;
-  info.subject_dn = k.subject_dn;
-  info.not_before = k.not_before;
-  info.not_after = k.not_after;
-  return engine->ImportSigningKey("", user, info).status();
+  return engine->ImportSigningKey("", user, records::KeyInfoOf(k)).status();
 }
 
 std::string Describe(const PdfCheck& c) {

@@ -7,6 +7,7 @@
 
 #include "engine_access.h"
 #include "erflow/reports/pdf/signing_key.h"
+#include "erflow/reports/records/key_material.h"
 #include "erflow/time_format.h"
 #include "exit_codes.h"
 #include "views.h"
@@ -41,14 +42,7 @@ int Import(CliContext& ctx, const Args& args) {
   if (!engine.ok()) return ctx.Fail(engine.status());
   auto loaded = pdf::LoadSigningKeyFile(file, password, ctx.clock->Now());
   if (!loaded.ok()) return ctx.Fail(loaded.status().WithContext(file));
-  SigningKeyInfo info;
-  info.certificate_pem = loaded->certificate_pem;
-  info.private_key_pem = loaded->private_key_pem;
-  info.chain_pems = loaded->chain_pems;
-  info.subject_cn = loaded->subject_cn;
-  info.subject_dn = loaded->subject_dn;
-  info.not_before = loaded->not_before;
-  info.not_after = loaded->not_after;
+  SigningKeyInfo info = records::KeyInfoOf(*loaded);
   auto stored = (*engine)->ImportSigningKey(args.GetOr("as", ""), user, info);
   if (!stored.ok()) return ctx.Fail(stored.status());
   if (ctx.json)

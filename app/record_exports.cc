@@ -7,6 +7,7 @@
 #include "erflow/reports/pdf/renderer.h"
 #include "erflow/reports/pdf/signer.h"
 #include "erflow/reports/records/dossier_content.h"
+#include "erflow/reports/records/key_material.h"
 #include "erflow/sha256.h"
 #include "erflow/time_format.h"
 #include "file_io.h"
@@ -38,9 +39,7 @@ Result<DossierExport> ExportDossier(Engine& engine, const records::PdfRecordIssu
   if (actor) {
     ERFLOW_ASSIGN_OR_RETURN(auto key, engine.CurrentSigningKey(actor->name));
     if (key && key->ValidAt(now)) {
-      pdf::SigningKey k{key->certificate_pem, key->private_key_pem, key->chain_pems,
-                        key->subject_cn,      key->subject_dn,      key->not_before,
-                        key->not_after};
+      const pdf::SigningKey k = records::SigningKeyOf(*key);
       pdf::SignatureRequest req;
       req.signer_name = actor->Shown();
       req.reason = "归档导出：案件" + std::to_string(case_id) + "档案";

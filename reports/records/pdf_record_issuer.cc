@@ -3,6 +3,7 @@
 
 #include "erflow/reports/pdf/renderer.h"
 #include "erflow/reports/pdf/signer.h"
+#include "erflow/reports/records/key_material.h"
 #include "erflow/reports/records/record_content.h"
 
 namespace erflow::records {
@@ -34,14 +35,7 @@ Result<std::string> PdfRecordIssuer::Issue(const RecordRequest& request) const {
   ERFLOW_ASSIGN_OR_RETURN(std::string pdf, pdf::RenderRecordPdf(doc, *font));
   for (const auto& signer : request.signers) {
     if (!signer.key) continue;  // the record says so in its signature block
-    pdf::SigningKey key;
-    key.certificate_pem = signer.key->certificate_pem;
-    key.private_key_pem = signer.key->private_key_pem;
-    key.chain_pems = signer.key->chain_pems;
-    key.subject_cn = signer.key->subject_cn;
-    key.subject_dn = signer.key->subject_dn;
-    key.not_before = signer.key->not_before;
-    key.not_after = signer.key->not_after;
+    const pdf::SigningKey key = SigningKeyOf(*signer.key);
     pdf::SignatureRequest req;
     req.signer_name = signer.display_name;
     req.reason = signer.reason;

@@ -423,7 +423,7 @@ TEST_CASE("records: the dossier holds the records and the history; its hash is l
   INFO(text.substr(0, 3000));
   auto view = w.engine().GetCase(c.id);
   REQUIRE(view.ok());
-  for (const std::string s :
+  for (const std::string& s :
        {std::string("突发事件处置档案"), std::string("附录：处置过程记录"),
         std::string("重大信息安全事件报告表"), std::string("重大信息安全事件处理结果报告表"),
         view->state.data["result-report"].GetString("filing_number"),

@@ -17,6 +17,7 @@
 #include "erflow/definition_loader.h"
 #include "erflow/engine.h"
 #include "erflow/reports/pdf/signing_key.h"
+#include "erflow/reports/records/key_material.h"
 #include "erflow/reports/records/pdf_record_issuer.h"
 #include "erflow/time_format.h"
 #include "test_support.h"
@@ -78,15 +79,7 @@ class RecordsWorld {
     auto k = pdf::LoadSigningKeyFile(CaFile(p12), kDemoKeyPassword, clock_.Now());
     INFO(k.status().ToString());
     REQUIRE(k.ok());
-    SigningKeyInfo info;
-    info.certificate_pem = k->certificate_pem;
-    info.private_key_pem = k->private_key_pem;
-    info.chain_pems = k->chain_pems;
-    info.subject_cn = k->subject_cn;
-    info.subject_dn = k->subject_dn;
-    info.not_before = k->not_before;
-    info.not_after = k->not_after;
-    auto stored = engine_->ImportSigningKey("", user, info);
+    auto stored = engine_->ImportSigningKey("", user, records::KeyInfoOf(*k));
     INFO(stored.status().ToString());
     REQUIRE(stored.ok());
   }
