@@ -46,6 +46,7 @@ TEST_CASE("api: a full case lifecycle, with four-eyes refused through the API", 
   REQUIRE(queue["items"].size() == 1);
   CHECK(queue["items"].items()[0].GetString("node") == "assess");
   CHECK(queue["items"].items()[0].GetString("kind") == "task");
+  CHECK(queue.GetString("now") == ApiWorld::kNow);  // the server's (drill) clock, for countdowns
 
   // dual submits the assessment, and may not approve it.
   Ok(world.Act(dual, id, "assess", "submit",

@@ -1,5 +1,6 @@
 // GET /api/v1/queue: the signed-in user's work, as `erflow queue` shows it. The engine's
 // queue is an index lookup per role, so this stays fast with many cases.
+#include "erflow/time_format.h"
 #include "server/api_error.h"
 #include "server/handlers/handlers.h"
 #include "views.h"
@@ -16,6 +17,9 @@ ApiReply QueueHandler::Serve(ApiCall& call) {
   for (const auto& w : items) list.Push(views::WorkItemJson(w));
   Json j = Json::Object();
   j.Set("items", std::move(list));
+  // The server's clock: the page counts down to each due time from it, so a countdown is
+  // right even when the desk computer's clock is off (or the server runs a drill clock).
+  j.Set("now", Json(FormatTimestamp(call.ctx.engine->clock().Now())));
   return ApiReply::Ok(j);
 }
 
