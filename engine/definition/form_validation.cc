@@ -36,6 +36,10 @@ std::string CheckScalar(const FieldSpec& f, FieldType type, const Json& v, Json*
       if (type == FieldType::kInteger && !v.is_int()) {
         double d = v.AsDouble();
         if (std::floor(d) != d) return "expected a whole number";
+        // A whole number written beyond 64 bits parses as a double; stored as an integer
+        // it would wrap (a casualty count of 5e54 became negative, passing "min": 0).
+        if (d < -9223372036854775808.0 || d >= 9223372036854775808.0)
+          return "is beyond the range of a whole number";
       }
       double d = v.AsDouble();
       if (f.min && d < *f.min) return "must be at least " + Json(*f.min).Dump();

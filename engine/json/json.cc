@@ -29,7 +29,12 @@ const char* Json::TypeName(Type t) {
 
 int64_t Json::AsInt() const {
   if (type_ == Type::kInt) return int_;
-  if (type_ == Type::kDouble) return static_cast<int64_t>(double_);
+  if (type_ == Type::kDouble) {
+    // Converting a double outside int64's range (or NaN) is undefined behaviour: saturate.
+    if (!(double_ > -9223372036854775808.0)) return double_ < 0 ? INT64_MIN : 0;
+    if (double_ >= 9223372036854775808.0) return INT64_MAX;
+    return static_cast<int64_t>(double_);
+  }
   return 0;
 }
 

@@ -57,6 +57,7 @@ class Json {
   // Accessors return a neutral value when the type does not match; check the type first
   // where it matters.
   bool AsBool() const { return type_ == Type::kBool && bool_; }
+  // A double is truncated toward zero, saturating at int64's limits (NaN: 0).
   int64_t AsInt() const;
   double AsDouble() const;
   const std::string& AsString() const { return string_; }

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "erflow/json.h"
 
 using erflow::Json;
@@ -65,4 +67,13 @@ TEST_CASE("json values remember their position") {
   const Json& id = (*r)["stages"].items()[0]["id"];
   CHECK(id.line() == 3);
   CHECK(id.column() == 12);
+}
+
+TEST_CASE("json AsInt saturates doubles beyond int64 instead of overflowing") {
+  // Converting such a double is undefined behaviour (UBSan: float-cast-overflow).
+  CHECK(ParseJson("1e300", "t")->AsInt() == INT64_MAX);
+  CHECK(ParseJson("-1e300", "t")->AsInt() == INT64_MIN);
+  CHECK(ParseJson("99999999999999999999", "t")->AsInt() == INT64_MAX);
+  CHECK(ParseJson("-12.9", "t")->AsInt() == -12);
+  CHECK(Json(std::nan("")).AsInt() == 0);
 }
