@@ -1,11 +1,8 @@
 // Races between real erflow processes on one SQLite file: several supervisors approving
-// the same task at once (exactly one wins, the others get a conflict, exit 5, and say
-// why), and several clerks filing result reports at once (every filing number unique,
-// per day and all-time gapless). Racing `tick`s are in tick_cli_test.cc.
+// the same task at once — exactly one wins, the others get a conflict (exit 5) and say
+// why. Racing `tick`s are in tick_cli_test.cc, racing filings in records_filing_test.cc,
+// the same races over HTTP in races_api_test.cc.
 #include <catch2/catch.hpp>
-
-#include <algorithm>
-#include <map>
 
 #include "erflow/json.h"
 #include "test_support.h"
@@ -129,68 +126,5 @@ TEST_CASE("races: supervisors approving one task at once — one wins, the rest 
       approvals += e.GetString("command") == "approve" && e.GetString("node") == "assess";
     CHECK(approvals == 1);
   }
-  CHECK(cli.Run({"audit", "verify"}).exit_code == 0);
-}
-
-TEST_CASE("races: clerks filing result reports at once get unique, gapless filing numbers") {
-  RaceCli cli;
-  REQUIRE(
-      cli.Run({"definitions", "deploy", SourceDir() + "/tests/data/workflows/stress-filing.json"})
-          .exit_code == 0);
-  const int kCases = 8;
-  for (int c = 0; c < kCases; ++c)
-    REQUIRE(cli.Run({"users", "add", "clerk" + std::to_string(c), "--role", "clerk", "--unit",
-                     "county"})
-                .exit_code == 0);
-  for (int c = 0; c < kCases; ++c)
-    REQUIRE(cli.Run({"case", "open", "stress-filing", "--as", "clerk0", "--form", "-"},
-                    "2025-10-13T09:00:00+08:00",
-                    R"({"title": "断网", "discovered_at": "2025-10-13T08:40:00+08:00",
-                        "description": "政务外网中断"})")
-                .exit_code == 0);
-  const std::string form = R"({"original_reported_at": "2025-10-13T09:00:00+08:00",
-      "unit_name": "县大数据局", "contact_person": "李文", "phone": "0355-1", "system_name": "政务外网",
-      "system_purpose": "办公", "security_measures": "防火墙", "supplementary_description": "无",
-      "final_cause": "断电", "consequences": "中断", "scope": "全县", "severity": "一般",
-      "handling_process": "恢复", "recommendations": "巡检", "reporter_signature": "李文"})";
-  // Two days: five cases filed on the 13th, three on the 14th, all eight racing.
-  std::vector<Racer> racers;
-  for (int c = 0; c < kCases; ++c)
-    racers.push_back({{"case", "act", std::to_string(c + 1), "file", "submit", "--as",
-                       "clerk" + std::to_string(c), "--form", "-"},
-                      c < 5 ? "2025-10-13T16:00:00+08:00" : "2025-10-14T10:00:00+08:00",
-                      form});
-  auto results = cli.Race(racers);
-  for (const auto& r : results) {
-    INFO(r.err);
-    CHECK(r.exit_code == 0);
-  }
-  std::vector<int64_t> total;
-  std::map<std::string, std::vector<int64_t>> daily;
-  for (int c = 1; c <= kCases; ++c) {
-    Json j = cli.Show(std::to_string(c));
-    for (const auto& e : j["history"].items())
-      for (const auto& eff : e["effects"].items()) {
-        if (eff.GetString("type") != "task.filed") continue;
-        total.push_back(eff.GetInt("total_seq"));
-        const std::string number = eff.GetString("number");
-        daily[number.substr(0, number.find("第"))].push_back(eff.GetInt("day_seq"));
-        // The number is written into the task's field as well.
-        CHECK(j["data"]["file"].GetString("filing_number") == number);
-      }
-  }
-  auto gapless = [](std::vector<int64_t> v) {
-    std::sort(v.begin(), v.end());
-    for (size_t i = 0; i < v.size(); ++i)
-      if (v[i] != static_cast<int64_t>(i + 1)) return false;
-    return true;
-  };
-  CHECK(total.size() == kCases);
-  CHECK(gapless(total));
-  REQUIRE(daily.size() == 2);
-  CHECK(daily["2025年10月13日"].size() == 5);
-  CHECK(gapless(daily["2025年10月13日"]));
-  CHECK(daily["2025年10月14日"].size() == 3);
-  CHECK(gapless(daily["2025年10月14日"]));
   CHECK(cli.Run({"audit", "verify"}).exit_code == 0);
 }

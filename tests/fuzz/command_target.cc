@@ -25,12 +25,61 @@ namespace erflow::fuzz {
 namespace {
 
 // One engine per drill, so that sweeping one drill's timers does not move another's cases.
+// Every case a world prepared keeps its timers (daily reports of an active response…), so
+// later sweeps slow down as cases pile up: after kMaxCases the world starts over on a
+// fresh database.
+constexpr int kMaxCases = 100;
+
 struct DrillWorld {
   Json doc;
+  std::string db;  // path without the generation suffix
+  int generation = 0;
+  int cases = 0;  // opened in this generation
   std::unique_ptr<ManualClock> clock;
   std::unique_ptr<Engine> engine;
   std::map<int64_t, std::pair<int64_t, int64_t>> prepared;  // step → (case, version)
 };
+
+std::shared_ptr<const Calendar> SharedCalendar() {
+  static const std::shared_ptr<const Calendar> calendar = [] {
+    auto c = Calendar::LoadDir(FuzzSourceDir() + "/calendars");
+    FuzzCheck(c.ok(), "calendars");
+    return std::make_shared<const Calendar>(std::move(c).value());
+  }();
+  return calendar;
+}
+
+std::string DbFile(const DrillWorld& w) {
+  return w.db + "-" + std::to_string(w.generation) + ".db";
+}
+
+// Opens the world's database of the next generation: the plans, the drill's users.
+void Renew(DrillWorld* w) {
+  if (w->engine) {
+    w->engine.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(DbFile(*w) + suffix);
+  }
+  ++w->generation;
+  w->cases = 0;
+  w->prepared.clear();
+  w->clock = std::make_unique<ManualClock>(Instant{});
+  auto engine = Engine::Open(DbFile(*w) + "?synchronous=OFF", *w->clock, SharedCalendar());
+  FuzzCheck(engine.ok(), "open");
+  w->engine = std::move(engine).value();
+  const std::string src = FuzzSourceDir();
+  for (const auto& wf : ListJsonFiles(src + "/workflows")) {
+    auto def = LoadDefinitionFile(wf, src + "/forms");
+    FuzzCheck(def.ok() && w->engine->Deploy(*def, "fuzz").ok(), "deploy " + wf);
+  }
+  for (const auto& u : w->doc["users"].items()) {
+    User user;
+    user.name = u.GetString("name");
+    user.display_name = u.GetString("display");
+    user.unit = u.GetString("unit");
+    for (const auto& r : u["roles"].items()) user.roles.push_back(r.AsString());
+    FuzzCheck(w->engine->PutUser(user).ok(), "user");
+  }
+}
 
 std::map<std::string, DrillWorld>& Worlds() {
   static std::map<std::string, DrillWorld>* worlds = [] {
@@ -41,34 +90,13 @@ std::map<std::string, DrillWorld>& Worlds() {
     FuzzCheck(tmpl != nullptr, "mkdtemp");
     static std::string dir = tmpl;  // removed when the fuzzer (or the test) exits
     std::atexit([] { std::filesystem::remove_all(dir); });
-    const std::string src = FuzzSourceDir();
-    auto calendar = Calendar::LoadDir(src + "/calendars");
-    FuzzCheck(calendar.ok(), "calendars");
-    auto shared = std::make_shared<const Calendar>(std::move(calendar).value());
-    for (const auto& file : ListJsonFiles(src + "/drills")) {
+    for (const auto& file : ListJsonFiles(FuzzSourceDir() + "/drills")) {
       auto doc = ParseJsonFile(file);
       FuzzCheck(doc.ok(), file);
-      DrillWorld w;
+      DrillWorld& w = (*out)[doc->GetString("id")];
       w.doc = *doc;
-      w.clock = std::make_unique<ManualClock>(Instant{});
-      const std::string id = doc->GetString("id");
-      auto engine =
-          Engine::Open(std::string(tmpl) + "/" + id + ".db?synchronous=OFF", *w.clock, shared);
-      FuzzCheck(engine.ok(), "open");
-      w.engine = std::move(engine).value();
-      for (const auto& wf : ListJsonFiles(src + "/workflows")) {
-        auto def = LoadDefinitionFile(wf, src + "/forms");
-        FuzzCheck(def.ok() && w.engine->Deploy(*def, "fuzz").ok(), "deploy " + wf);
-      }
-      for (const auto& u : (*doc)["users"].items()) {
-        User user;
-        user.name = u.GetString("name");
-        user.display_name = u.GetString("display");
-        user.unit = u.GetString("unit");
-        for (const auto& r : u["roles"].items()) user.roles.push_back(r.AsString());
-        FuzzCheck(w.engine->PutUser(user).ok(), "user");
-      }
-      out->emplace(id, std::move(w));
+      w.db = dir + "/" + doc->GetString("id");
+      Renew(&w);
     }
     return out;
   }();
@@ -111,7 +139,10 @@ Result<int64_t> Prepare(DrillWorld* w, int64_t step) {
     cmd.target_user = s.GetString("to");
     auto out = w->engine->Execute(cmd);
     if (!out.ok()) break;
-    if (cmd.action == Action::kOpen) case_id = out->case_id;
+    if (cmd.action == Action::kOpen) {
+      case_id = out->case_id;
+      ++w->cases;
+    }
   }
   if (case_id == 0) return case_id;
   ERFLOW_ASSIGN_OR_RETURN(CaseView view, w->engine->GetCase(case_id));
@@ -128,6 +159,7 @@ int FuzzCommand(const uint8_t* data, size_t size) {
   auto it = worlds.find(in->GetString("drill"));
   if (it == worlds.end()) return 0;
   DrillWorld* w = &it->second;
+  if (w->cases >= kMaxCases) Renew(w);
   const auto& steps = w->doc["steps"].items();
   const int64_t step = std::max<int64_t>(
       0, std::min<int64_t>(in->GetInt("step"), static_cast<int64_t>(steps.size()) - 1));
@@ -161,6 +193,7 @@ int FuzzCommand(const uint8_t* data, size_t size) {
     return 0;
   }
   if (out->replayed) return 0;
+  if (cmd.action == Action::kOpen) ++w->cases;
   auto view = w->engine->GetCase(out->case_id);
   FuzzCheck(view.ok(), "an applied command's case cannot be read: " + view.status().ToString());
   auto rebuilt = w->engine->Rebuild(out->case_id);
