@@ -143,10 +143,15 @@ TEST_CASE("records: the register of a real database reads back with openpyxl",
   CHECK(CellText(Cell(cases, 1, 0)) == "事件编号");
   CHECK(CellText(Cell(cases, 1, 10)) == "备案编号");
   // The network-security case: plan, category and level labels, real dates, filing.
-  size_t row = 0;
-  for (size_t i = 2; i <= 3; ++i)
+  size_t row = 0, po_row = 0;
+  for (size_t i = 2; i <= 3; ++i) {
     if (CellText(Cell(cases, i, 0)) == std::to_string(full)) row = i;
+    if (CellText(Cell(cases, i, 0)) == std::to_string(other)) po_row = i;
+  }
   REQUIRE(row != 0);
+  REQUIRE(po_row != 0);
+  CHECK(CellText(Cell(cases, po_row, 1)) == "重大统计新闻舆论事件应急预案");
+  CHECK_FALSE(CellText(Cell(cases, po_row, 2)).empty());  // caseFields category: assess.type
   CHECK(CellText(Cell(cases, row, 1)) == "网络与信息安全突发事件应急预案");
   CHECK(CellText(Cell(cases, row, 2)) == "有害程序事件");
   CHECK(CellText(Cell(cases, row, 3)) == "Ⅱ级 重大");

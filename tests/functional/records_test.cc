@@ -12,6 +12,7 @@
 #include "erflow/reports/pdf/renderer.h"
 #include "erflow/reports/pdf/signer.h"
 #include "erflow/reports/records/record_content.h"
+#include "erflow/reports/records/record_template.h"
 #include "erflow/sha256.h"
 #include "functional/records_world.h"
 #include "unit/reports/pdf_test_env.h"
@@ -446,4 +447,41 @@ TEST_CASE("records: the dossier holds the records and the history; its hash is l
   // A clerk may not export.
   r = w.Cli({"dossier", std::to_string(c.id), "--out", bare, "--as", "lu.ming"});
   CHECK(r.exit_code == 4);
+}
+
+TEST_CASE("records: every layout in reports/templates names fields its form has", "[records]") {
+  auto templates = records::RecordTemplates::LoadDir(SourceDir() + "/reports/templates");
+  INFO(templates.status().ToString());
+  REQUIRE(templates.ok());
+  CHECK(templates->size() >= 2);
+  for (const char* form_id : {"ns-incident-report", "ns-result-report"}) {
+    const records::RecordTemplate* t = templates->Find(form_id);
+    REQUIRE(t != nullptr);
+    auto doc = ParseJsonFile(SourceDir() + "/forms/" + form_id + ".json");
+    REQUIRE(doc.ok());
+    auto form = ParseFormSchema(*doc, form_id);
+    REQUIRE(form.ok());
+    INFO(t->file);
+    CHECK(t->Check(*form).ok());
+  }
+  // A template naming a field its form lacks is refused with the file and the path.
+  auto bad = ParseJson(R"({"form": "ns-result-report", "title": "x",
+                           "sections": [{"rows": [{"cells": ["unit_name", "no_such_field"]}]}]})",
+                       "bad.json");
+  REQUIRE(bad.ok());
+  auto t = records::RecordTemplates::Parse(*bad, "bad.json");
+  REQUIRE(t.ok());
+  auto form = ParseFormSchema(*ParseJsonFile(SourceDir() + "/forms/ns-result-report.json"),
+                              "ns-result-report.json");
+  REQUIRE(form.ok());
+  Status s = t->Check(*form);
+  CHECK(s.code() == Status::Code::kInvalidArgument);
+  CHECK(s.message() ==
+        "bad.json: sections[0].rows[0].cells[1]: form ns-result-report has no field "
+        "\"no_such_field\"");
+  auto typo = ParseJson(R"({"form": "f", "title": "x", "sectons": []})", "typo.json");
+  auto refused = records::RecordTemplates::Parse(*typo, "typo.json");
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().message().find("typo.json:1:") == 0);
+  CHECK(refused.status().message().find("sectons: unknown key") != std::string::npos);
 }

@@ -38,7 +38,7 @@ struct RegisterExportOptions {
   std::optional<Instant> as_of;  // lateness of missed deadlines is measured up to it
   std::string title;
   std::function<void(const reports::RegisterProgress&)> progress;
-  uint64_t progress_every = 10000;
+  uint64_t progress_every = 100000;
   int64_t page = 200;  // cases read per query
 };
 
