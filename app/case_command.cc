@@ -39,11 +39,7 @@ int Open(CliContext& ctx, const Args& args) {
   cmd.plan = args.positionals()[0];
   cmd.actor = *args.Get("as");
   cmd.idempotency_key = args.GetOr("key", "");
-  if (auto f = args.Get("form")) {
-    auto form = ReadJsonArg(*f);
-    if (!form.ok()) return ctx.Fail(form.status());
-    cmd.form = *form;
-  }
+  if (Status s = ReadFormOption(args, &cmd.form); !s.ok()) return ctx.Fail(s);
   auto engine = OpenEngine(ctx);
   if (!engine.ok()) return ctx.Fail(engine.status());
   auto out = (*engine)->Execute(cmd);
@@ -76,11 +72,7 @@ int Act(CliContext& ctx, const Args& args) {
     if (!n.ok()) return ctx.Fail(n.status());
     cmd.expected_version = *n;
   }
-  if (auto f = args.Get("form")) {
-    auto form = ReadJsonArg(*f);
-    if (!form.ok()) return ctx.Fail(form.status());
-    cmd.form = *form;
-  }
+  if (Status s = ReadFormOption(args, &cmd.form); !s.ok()) return ctx.Fail(s);
   auto engine = OpenEngine(ctx);
   if (!engine.ok()) return ctx.Fail(engine.status());
   auto out = (*engine)->Execute(cmd);
@@ -152,11 +144,9 @@ int List(CliContext& ctx, const Args& args) {
   q.plan = args.GetOr("plan", "");
   q.status = args.GetOr("status", "");
   q.unit = args.GetOr("unit", "");
-  if (auto l = args.Get("limit")) {
-    auto n = ParseCount("--limit", *l);
-    if (!n.ok()) return ctx.Fail(n.status());
-    q.limit = *n;
-  }
+  auto limit = CountOption(args, "limit", q.limit);
+  if (!limit.ok()) return ctx.Fail(limit.status());
+  q.limit = *limit;
   auto engine = OpenEngine(ctx);
   if (!engine.ok()) return ctx.Fail(engine.status());
   auto cases = (*engine)->ListCases(q);

@@ -33,6 +33,18 @@ void PrintJson(const CliContext& ctx, const Json& j) {
   *ctx.out << j.Pretty() << "\n";
 }
 
+Result<int64_t> CountOption(const Args& args, const std::string& name, int64_t def) {
+  auto v = args.Get(name);
+  return v ? ParseCount("--" + name, *v) : Result<int64_t>(def);
+}
+
+Status ReadFormOption(const Args& args, Json* form) {
+  auto spec = args.Get("form");
+  if (!spec) return Status::Ok();
+  ERFLOW_ASSIGN_OR_RETURN(*form, ReadJsonArg(*spec));
+  return Status::Ok();
+}
+
 Result<int64_t> ParseCount(const std::string& what, const std::string& text) {
   if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
     return Status::InvalidArgument(what + " must be a positive whole number, got \"" + text + "\"");

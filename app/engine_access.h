@@ -28,5 +28,9 @@ void PrintJson(const CliContext& ctx, const Json& j);
 
 // Parses a positive integer argument (a case id, a version, a limit).
 Result<int64_t> ParseCount(const std::string& what, const std::string& text);
+// The value of option --NAME as a count, or `def` when it is absent.
+Result<int64_t> CountOption(const Args& args, const std::string& name, int64_t def);
+// The JSON of option --form (a file, or '-' for stdin) into *form; untouched when absent.
+Status ReadFormOption(const Args& args, Json* form);
 
 }  // namespace erflow::cli

@@ -21,15 +21,11 @@ int RunQueueCommand(CliContext& ctx, const Args& in) {
   std::string err = args.Parse({"as", "limit"}, {"json"});
   if (!err.empty()) return ctx.UsageError(err, kUsage);
   if (!args.Get("as")) return ctx.UsageError("queue needs --as USER", kUsage);
-  int64_t limit = 100;
-  if (auto l = args.Get("limit")) {
-    auto n = ParseCount("--limit", *l);
-    if (!n.ok()) return ctx.Fail(n.status());
-    limit = *n;
-  }
+  auto limit = CountOption(args, "limit", 100);
+  if (!limit.ok()) return ctx.Fail(limit.status());
   auto engine = OpenEngine(ctx);
   if (!engine.ok()) return ctx.Fail(engine.status());
-  auto items = (*engine)->Queue(*args.Get("as"), limit);
+  auto items = (*engine)->Queue(*args.Get("as"), *limit);
   if (!items.ok()) return ctx.Fail(items.status());
   Json out = Json::Array();
   for (const auto& w : *items) {

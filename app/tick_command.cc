@@ -20,15 +20,11 @@ int RunTickCommand(CliContext& ctx, const Args& in) {
   Args args = in;
   std::string err = args.Parse({"limit"}, {"json"});
   if (!err.empty()) return ctx.UsageError(err, kUsage);
-  int64_t limit = 10000;
-  if (auto l = args.Get("limit")) {
-    auto n = ParseCount("--limit", *l);
-    if (!n.ok()) return ctx.Fail(n.status());
-    limit = *n;
-  }
+  auto limit = CountOption(args, "limit", 10000);
+  if (!limit.ok()) return ctx.Fail(limit.status());
   auto engine = OpenEngine(ctx);
   if (!engine.ok()) return ctx.Fail(engine.status());
-  auto report = (*engine)->Tick(limit);
+  auto report = (*engine)->Tick(*limit);
   if (!report.ok()) return ctx.Fail(report.status());
   for (const auto& e : report->errors) *ctx.err << "tick: " << e << "\n";
   if (ctx.json) {
