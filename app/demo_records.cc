@@ -1,3 +1,5 @@
+// ImportDemoSigners, WriteDemoRecords; see demo_records.h. The certificates come from the
+// scripts (openssl), so the demo CA is the same one the tests and `erflow verify` use.
 #include "demo_records.h"
 
 #include <algorithm>

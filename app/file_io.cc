@@ -1,3 +1,4 @@
+// ReadWholeFile, WriteWholeFile; see file_io.h.
 #include "file_io.h"
 
 #include <cstdio>

@@ -1,3 +1,4 @@
+// ExportDossier, ExportRegisterFile, CheckPdf; see record_exports.h.
 #include "record_exports.h"
 
 #include <filesystem>

@@ -1,3 +1,4 @@
+// AuditRecords; see record_audit.h.
 #include "audit/record_audit.h"
 
 #include <map>
