@@ -40,6 +40,7 @@ cat >"$WORK/server.properties" <<EOF
 server.web_root = $WORK/web
 server.access_log = $WORK/access.log
 EOF
+: >"$WORK/serve.out"
 "$BUILD/erflow" --db "$WORK/bench.db" --now "$NOW" serve --port 0 \
   --config "$WORK/server.properties" >"$WORK/serve.out" 2>"$WORK/serve.err" &
 SERVER=$!
@@ -64,15 +65,27 @@ curl -s -f -b "erflow_session=$TOKEN" "$URL/api/v1/queue" >"$WORK/web/queue.json
 ITEMS=$(grep -o '"case":' "$WORK/web/queue.json" | wc -l)
 BYTES=$(wc -c <"$WORK/web/queue.json")
 echo "== queue of user bench: $ITEMS items, $BYTES bytes; wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
+echo "== $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The server's CPU time so far, in clock ticks (user + system), from /proc.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER/stat"; }
+TICK=$(getconf CLK_TCK)
 
 run() {  # label, wrk arguments…
   label=$1
   shift
+  before=$(cpu_ticks)
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
+  after=$(cpu_ticks)
   rps=$(echo "$out" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p')
   p99=$(echo "$out" | sed -n 's/^ *99% *\([0-9.]*[a-z]*\).*/\1/p')
+  requests=$(echo "$out" | sed -n 's/^ *\([0-9]*\) requests in.*/\1/p')
   errors=$(echo "$out" | sed -n 's/^ *Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p')
-  printf '%-28s %10s req/s   p99 %8s   non-2xx %s\n' "$label" "$rps" "$p99" "${errors:-0}"
+  # Server CPU per request: what the answer costs, whatever else the machine is doing.
+  cpu=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$TICK" \
+    'BEGIN { printf "%.0f", t * 1000000 / hz / n }')
+  printf '%-28s %10s req/s   p99 %8s   server CPU %4s us/request   non-2xx %s\n' \
+    "$label" "$rps" "$p99" "$cpu" "${errors:-0}"
   eval "${label%% *}_rps=$rps"
 }
 
