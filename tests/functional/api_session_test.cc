@@ -100,3 +100,18 @@ TEST_CASE("api: repeated failed sign-ins slow down and lock, whatever the passwo
   CHECK(later.SignIn("clerk1", "wrong-again-1").status == 401);
   CHECK(later.SignIn("clerk1", ApiWorld::Password("clerk1")).status == 200);
 }
+
+TEST_CASE("api: a user disabled by the CLI loses the session within session.cache_ms",
+          "[api]") {
+  ApiWorld world("session.cache_ms = 300\n");
+  ApiClient clerk2 = world.As("clerk2");
+  REQUIRE(clerk2.Get("/api/v1/queue").status == 200);  // the answer is now cached
+  REQUIRE(world.Cli({"users", "disable", "clerk2"}).exit_code == 0);
+  // Another process changed the user: the server notices once its cached answer is old.
+  int status = 200;
+  const auto start = std::chrono::steady_clock::now();
+  while (status == 200 && std::chrono::steady_clock::now() - start < std::chrono::seconds(10))
+    status = clerk2.Get("/api/v1/queue").status;
+  CHECK(status == 401);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+}

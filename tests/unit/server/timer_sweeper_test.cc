@@ -1,0 +1,96 @@
+// The server's timer sweeper in process, with a clock the test moves: it fires what is
+// due when it starts, wakes for a timer when nudged after a command, and stops promptly
+// however long its interval.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <thread>
+
+#include "erflow/definition_loader.h"
+#include "erflow/engine.h"
+#include "erflow/time_format.h"
+#include "server/timer_sweeper.h"
+#include "test_support.h"
+
+using namespace erflow;
+using namespace erflow::test;
+
+namespace {
+
+struct SweeperWorld {
+  TempDir dir;
+  ManualClock clock{*ParseTimestamp("2025-09-29T09:00:00+08:00")};
+  std::unique_ptr<Engine> engine;
+  int64_t case_id = 0;
+
+  SweeperWorld() {
+    auto cal = Calendar::LoadDir(SourceDir() + "/calendars");
+    REQUIRE(cal.ok());
+    auto e = Engine::Open(dir.File("erflow.db"), clock,
+                          std::make_shared<const Calendar>(std::move(cal).value()));
+    REQUIRE(e.ok());
+    engine = std::move(e).value();
+    auto def = LoadDefinitionFile(SourceDir() + "/tests/data/workflows/deadlines.json",
+                                  SourceDir() + "/forms");
+    REQUIRE(def.ok());
+    REQUIRE(engine->Deploy(*def, "test").ok());
+    REQUIRE(engine->PutUser(User{"clerk1", "", {"clerk"}, "county", true, "unit"}).ok());
+    REQUIRE(engine->PutUser(User{"boss1", "", {"supervisor"}, "county", true, "unit"}).ok());
+    Command open;
+    open.action = Action::kOpen;
+    open.actor = "clerk1";
+    open.plan = "test-deadlines";
+    auto form = ParseJson(
+        R"({"title": "断网", "discovered_at": "2025-09-29T08:55:00+08:00", "description": "x"})",
+        "form");
+    open.form = *form;
+    auto out = engine->Execute(open);
+    REQUIRE(out.ok());
+    case_id = out->case_id;
+  }
+
+  std::string DeadlineState() {
+    auto c = engine->GetCase(case_id);
+    REQUIRE(c.ok());
+    REQUIRE(c->state.deadlines.size() == 1);
+    return c->state.deadlines[0].state;
+  }
+
+  // Polls (with a deadline) until the written-report deadline is missed.
+  bool MissedWithin(std::chrono::seconds limit) {
+    const auto until = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < until) {
+      if (DeadlineState() == "missed") return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("sweeper: fires what is already due when it starts", "[api][sweeper]") {
+  SweeperWorld w;
+  w.clock.Set(*ParseTimestamp("2025-09-29T09:31:00+08:00"));
+  server::TimerSweeper sweeper(w.engine.get(), std::chrono::hours(1), 100);
+  sweeper.Start();
+  CHECK(w.MissedWithin(std::chrono::seconds(10)));
+  sweeper.Stop();
+  CHECK(sweeper.fired() == 2);  // the reminder and the due timer
+}
+
+TEST_CASE("sweeper: a nudge makes it look again; Stop does not wait for the interval",
+          "[api][sweeper]") {
+  SweeperWorld w;
+  server::TimerSweeper sweeper(w.engine.get(), std::chrono::hours(1), 100);
+  sweeper.Start();
+  // Nothing is due yet: it sleeps (up to the due time, at most an hour of real time).
+  CHECK(w.DeadlineState() == "pending");
+  w.clock.Set(*ParseTimestamp("2025-09-29T09:45:00+08:00"));
+  sweeper.Nudge();
+  CHECK(w.MissedWithin(std::chrono::seconds(10)));
+  const auto before = std::chrono::steady_clock::now();
+  sweeper.Stop();
+  CHECK(std::chrono::steady_clock::now() - before < std::chrono::seconds(5));
+  CHECK(sweeper.fired() == 2);
+}
