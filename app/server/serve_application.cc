@@ -181,6 +181,7 @@ int ServeApplication::main(const std::vector<std::string>& args) {
   LogServerMessage("stopping: no new connections; finishing requests in flight");
   http->stopAll(false);
   pool.joinAll();
+  http.reset();  // before the pool it was given goes out of scope
   if (sweeper) sweeper->Stop();
   LogServerMessage("stopped" +
                    (sweeper ? ", " + std::to_string(sweeper->fired()) + " timer(s) fired" : ""));
