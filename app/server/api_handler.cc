@@ -41,9 +41,13 @@ ApiReply ApiHandler::Respond(Poco::Net::HTTPServerRequest& request, std::string*
   return Serve(call);
 }
 
+std::string ApiHandler::LimitName() const {
+  return upload() ? " (server.max_upload_bytes)" : " (server.max_body_bytes)";
+}
+
 void ApiHandler::ReadBody(ApiCall& call) {
   Poco::Net::HTTPServerRequest& request = call.request;
-  const int64_t limit = ctx_.config->max_body_bytes;
+  const int64_t limit = upload() ? ctx_.config->max_upload_bytes : ctx_.config->max_body_bytes;
   const int64_t declared = request.getContentLength64();
   const bool chunked = request.getChunkedTransferEncoding();
   if (declared <= 0 && !chunked) {
@@ -53,16 +57,16 @@ void ApiHandler::ReadBody(ApiCall& call) {
   if (declared > limit)
     throw ApiError(413, "too_large",
                    "the body has " + std::to_string(declared) + " bytes; the limit is " +
-                       std::to_string(limit) + " (server.max_body_bytes)");
+                       std::to_string(limit) + LimitName());
   std::string body;
   body.resize(static_cast<size_t>(chunked ? limit + 1 : declared));
   std::istream& in = request.stream();
   in.read(&body[0], static_cast<std::streamsize>(body.size()));
   body.resize(static_cast<size_t>(in.gcount()));
   if (chunked && static_cast<int64_t>(body.size()) > limit)
-    throw ApiError(413, "too_large",
-                   "the chunked body exceeds the limit of " + std::to_string(limit) +
-                       " bytes (server.max_body_bytes)");
+    throw ApiError(
+        413, "too_large",
+        "the chunked body exceeds the limit of " + std::to_string(limit) + " bytes" + LimitName());
   if (!chunked && static_cast<int64_t>(body.size()) < declared)
     throw ApiError::BadRequest("the body ended after " + std::to_string(body.size()) + " of " +
                                std::to_string(declared) + " bytes");

@@ -26,11 +26,15 @@ class ApiHandler : public HandlerBase {
   // Sign-in is the one state-changing request without a CSRF token: there is no session
   // yet to hold one.
   virtual bool csrf_exempt() const { return false; }
+  // An upload endpoint reads bodies up to server.max_upload_bytes instead of
+  // server.max_body_bytes.
+  virtual bool upload() const { return false; }
   virtual ApiReply Serve(ApiCall& call) = 0;
 
  private:
   ApiReply Respond(Poco::Net::HTTPServerRequest& request, std::string* user) final;
   void ReadBody(ApiCall& call);
+  std::string LimitName() const;
 
   PathParams params_;
 };

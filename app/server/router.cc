@@ -70,6 +70,12 @@ const std::vector<Router::Route>& Router::Routes() {
       {"GET", "/api/v1/calendar/years", &Make<CalendarYearsHandler>},
       {"POST", "/api/v1/calendar/years", &Make<CalendarYearAddHandler>},
       {"GET", "/api/v1/audit/verify", &Make<AuditVerifyHandler>},
+      {"GET", "/api/v1/cases/{id}/records", &Make<CaseRecordsHandler>},
+      {"GET", "/api/v1/cases/{id}/records/{task}", &Make<CaseRecordFileHandler>},
+      {"GET", "/api/v1/cases/{id}/dossier", &Make<CaseDossierHandler>},
+      {"POST", "/api/v1/cases/{id}/record-preview", &Make<RecordPreviewHandler>},
+      {"GET", "/api/v1/register", &Make<RegisterHandler>},
+      {"POST", "/api/v1/records/verify", &Make<RecordVerifyHandler>},
   };
   return kRoutes;
 }

@@ -11,9 +11,11 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
+#include "erflow/reports/records/pdf_record_issuer.h"
 #include "exit_codes.h"
 #include "server/access_log.h"
 #include "server/calendar_folder.h"
@@ -123,8 +125,16 @@ int ServeApplication::main(const std::vector<std::string>& args) {
 
   auto calendar = Calendar::LoadDir(cfg.calendar_folder);
   if (!calendar.ok()) return Fail(calendar.status());
-  auto engine = Engine::Open(cli_.db_path, *cli_.clock,
-                             std::make_shared<const Calendar>(std::move(calendar).value()));
+  if (!cfg.records_ca_file.empty()) {
+    std::ifstream ca(cfg.records_ca_file);
+    if (!ca) return Fail(Status::NotFound("records.ca_file: cannot read " + cfg.records_ca_file));
+  }
+  // Commands through the API issue a task's signed record, as the CLI's do.
+  auto issuer = records::PdfRecordIssuer::Create(cli_.data_dir + "/reports/templates");
+  if (!issuer.ok()) return Fail(issuer.status());
+  auto engine =
+      Engine::Open(cli_.db_path, *cli_.clock,
+                   std::make_shared<const Calendar>(std::move(calendar).value()), *issuer);
   if (!engine.ok()) return Fail(engine.status());
   auto access_log = AccessLog::Open(cfg.access_log);
   if (!access_log.ok()) return Fail(access_log.status());
@@ -143,6 +153,7 @@ int ServeApplication::main(const std::vector<std::string>& args) {
   ctx.sweeper = sweeper.get();
   ctx.calendars = &calendars;
   ctx.sessions = &sessions;
+  ctx.records = issuer->get();
 
   auto* params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(cfg.threads);

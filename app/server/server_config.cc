@@ -45,6 +45,15 @@ Key Text(std::string ServerConfig::*field) {
   }};
 }
 
+// A setting that is empty unless given; when given it must not be.
+Key OptionalText(std::string ServerConfig::*field) {
+  return Key{[=](const AbstractConfiguration& c, const std::string& k, ServerConfig* out) {
+    if (!c.has(k)) return;
+    out->*field = c.getString(k);
+    if ((out->*field).empty()) throw Poco::InvalidArgumentException(k + " must not be empty");
+  }};
+}
+
 const std::map<std::string, Key>& Keys() {
   static const auto* keys = new std::map<std::string, Key>{
       {"server.port", Int(&ServerConfig::port, 0, 65535)},
@@ -56,6 +65,7 @@ const std::map<std::string, Key>& Keys() {
       {"server.max_keep_alive_requests", Int(&ServerConfig::max_keep_alive_requests, 1, 1 << 30)},
       {"server.request_timeout_ms", Int(&ServerConfig::request_timeout_ms, 100, 3600000)},
       {"server.max_body_bytes", Int(&ServerConfig::max_body_bytes, 1, int64_t{1} << 32)},
+      {"server.max_upload_bytes", Int(&ServerConfig::max_upload_bytes, 1, int64_t{1} << 34)},
       {"server.web_root", Text(&ServerConfig::web_root)},
       {"server.access_log", Text(&ServerConfig::access_log)},
       {"session.ttl_seconds", Int(&ServerConfig::session_ttl_seconds, 60, 366 * 86400)},
@@ -65,6 +75,7 @@ const std::map<std::string, Key>& Keys() {
       {"sweeper.interval_ms", Int(&ServerConfig::sweeper_interval_ms, 10, 86400000)},
       {"sweeper.batch", Int(&ServerConfig::sweeper_batch, 1, 1000000)},
       {"calendar.folder", Text(&ServerConfig::calendar_folder)},
+      {"records.ca_file", OptionalText(&ServerConfig::records_ca_file)},
   };
   return *keys;
 }
@@ -76,7 +87,7 @@ Result<ServerConfig> ServerConfig::From(const AbstractConfiguration& config,
   ServerConfig out;
   out.web_root = data_dir + "/web";
   out.calendar_folder = data_dir + "/calendars";
-  for (const char* section : {"server", "session", "sweeper", "calendar"}) {
+  for (const char* section : {"server", "session", "sweeper", "calendar", "records"}) {
     AbstractConfiguration::Keys names;
     config.keys(section, names);
     for (const auto& n : names) {

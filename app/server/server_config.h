@@ -43,6 +43,8 @@ struct ServerConfig {
   // server.max_body_bytes: largest request body; larger is 413, decided from
   // Content-Length before reading.
   int64_t max_body_bytes = 1 << 20;
+  // server.max_upload_bytes: largest body of an upload (a PDF sent for verification).
+  int64_t max_upload_bytes = int64_t{32} << 20;
   // server.web_root: folder of static files served at / (default DATA/web).
   std::string web_root;
   // server.access_log: "-" for stderr, "off" for none, else a file appended to.
@@ -71,10 +73,15 @@ struct ServerConfig {
   // years added through the API are written here.
   std::string calendar_folder;
 
+  // records.ca_file: PEM file of the CA certificate(s) the signatures of a PDF sent for
+  // verification must chain to. Empty (the default): the root-most certificate in the
+  // chain of every signing key imported into the database (`erflow keys import`).
+  std::string records_ca_file;
+
   // Reads every key above from `config` (absent keys keep their defaults; folders
   // default under `data_dir`). InvalidArgument naming the key for a bad value or for an
-  // unknown key under server., session., sweeper. or calendar. (a typo would otherwise
-  // be silently ignored).
+  // unknown key under server., session., sweeper., calendar. or records. (a typo would
+  // otherwise be silently ignored).
   static Result<ServerConfig> From(const Poco::Util::AbstractConfiguration& config,
                                    const std::string& data_dir);
 };

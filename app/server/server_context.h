@@ -1,6 +1,7 @@
 // ServerContext: what every request handler of `erflow serve` may use — the engine, the
-// configuration, the access log, the timer sweeper, the calendar folder — owned by the
-// ServeApplication and handed to the router, which hands it to each handler it makes.
+// configuration, the access log, the timer sweeper, the calendar folder, the records
+// issuer — owned by the ServeApplication and handed to the router, which hands it to each
+// handler it makes.
 // Thread rules: the pointers are set before the server starts and never change; each
 // pointee is thread-safe itself.
 #pragma once
@@ -10,6 +11,10 @@
 
 #include "erflow/engine.h"
 #include "server/server_config.h"
+
+namespace erflow::records {
+class PdfRecordIssuer;
+}
 
 namespace erflow::server {
 
@@ -26,6 +31,8 @@ struct ServerContext {
   TimerSweeper* sweeper = nullptr;  // null when sweeper.enabled is false
   CalendarFolder* calendars = nullptr;
   SessionCache* sessions = nullptr;  // resumes sessions (through the engine)
+  // Issues records inside commands (the engine has it too), renders previews and dossiers.
+  const records::PdfRecordIssuer* records = nullptr;
   // How many accepted connections wait for a thread right now (0 before start-up).
   std::function<int()> queued_connections;
 };

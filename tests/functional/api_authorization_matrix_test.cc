@@ -24,6 +24,7 @@ struct Matrix {
   ApiWorld& world;
   std::array<ApiClient, kCols> as;
   int64_t case_id = 0;  // the case a row set up
+  std::string pdf;      // a file a row set up (a dossier to verify)
   int counter = 0;      // for unique names
 
   explicit Matrix(ApiWorld& w)
@@ -226,6 +227,40 @@ std::vector<Row> Rows() {
        {403, 403, 403, 403, 200, 200, 401},
        none,
        [](M& m, Col c) { return m.as[c].Get("/api/v1/audit/verify"); }},
+      {"GET /api/v1/cases/{id}/records",
+       {200, 403, 200, 200, 200, 403, 401},
+       [](M& m) { m.NewCase(); },
+       [](M& m, Col c) { return m.as[c].Get(m.CasePath("/records")); }},
+      // incident-basic issues no records: 404 to whoever may see the case.
+      {"GET /api/v1/cases/{id}/records/{task}",
+       {404, 403, 404, 404, 404, 403, 401},
+       [](M& m) { m.NewCase(); },
+       [](M& m, Col c) { return m.as[c].Get(m.CasePath("/records/report")); }},
+      {"GET /api/v1/cases/{id}/dossier",
+       {403, 403, 200, 403, 200, 403, 401},
+       [](M& m) { m.NewCase(); },
+       [](M& m, Col c) { return m.as[c].Get(m.CasePath("/dossier")); }},
+      // incident-basic issues no records: 422 to whoever may see the case.
+      {"POST /api/v1/cases/{id}/record-preview",
+       {422, 403, 422, 422, 422, 403, 401},
+       [](M& m) { m.NewCase(); },
+       [](M& m, Col c) {
+         return m.as[c].Post(m.CasePath("/record-preview"), Obj({{"task", Json("assess")}}));
+       }},
+      {"GET /api/v1/register",
+       {403, 403, 200, 403, 200, 200, 401},
+       none,
+       [](M& m, Col c) { return m.as[c].Get("/api/v1/register?from=2025-09-01&to=2025-09-30"); }},
+      {"POST /api/v1/records/verify",
+       {200, 200, 200, 200, 200, 200, 401},
+       [](M& m) {
+         m.NewCase();
+         m.pdf = m.as[kArchivist].Get(m.CasePath("/dossier")).body;
+       },
+       [](M& m, Col c) {
+         return m.as[c].Request("POST", "/api/v1/records/verify", m.pdf,
+                                {{"Content-Type", "application/pdf"}});
+       }},
       {"GET / static",
        {200, 200, 200, 200, 200, 200, 200},
        none,

@@ -199,4 +199,59 @@ class AuditVerifyHandler final : public ApiHandler {
   ApiReply Serve(ApiCall& call) override;
 };
 
+// GET /api/v1/cases/{id}/records
+class CaseRecordsHandler final : public ApiHandler {
+ public:
+  using ApiHandler::ApiHandler;
+
+ private:
+  ApiReply Serve(ApiCall& call) override;
+};
+
+// GET /api/v1/cases/{id}/records/{task}
+class CaseRecordFileHandler final : public ApiHandler {
+ public:
+  using ApiHandler::ApiHandler;
+
+ private:
+  ApiReply Serve(ApiCall& call) override;
+};
+
+// GET /api/v1/cases/{id}/dossier
+class CaseDossierHandler final : public ApiHandler {
+ public:
+  using ApiHandler::ApiHandler;
+
+ private:
+  ApiReply Serve(ApiCall& call) override;
+};
+
+// POST /api/v1/cases/{id}/record-preview
+class RecordPreviewHandler final : public ApiHandler {
+ public:
+  using ApiHandler::ApiHandler;
+
+ private:
+  ApiReply Serve(ApiCall& call) override;
+};
+
+// GET /api/v1/register
+class RegisterHandler final : public ApiHandler {
+ public:
+  using ApiHandler::ApiHandler;
+
+ private:
+  ApiReply Serve(ApiCall& call) override;
+};
+
+// POST /api/v1/records/verify (the body is the PDF)
+class RecordVerifyHandler final : public ApiHandler {
+ public:
+  using ApiHandler::ApiHandler;
+
+ private:
+  bool upload() const override { return true; }
+  ApiReply Serve(ApiCall& call) override;
+};
+
 }  // namespace erflow::server
