@@ -186,7 +186,7 @@ TEST_CASE("api: CSRF token missing or wrong is 403 and changes nothing", "[api]"
   CHECK(clerk.Post(CasePath(id, "/tasks/assess/claim"), Obj({{"version", Json(1)}})).status == 200);
 }
 
-TEST_CASE("api: an idempotent retry applies once; keys are per user", "[api]") {
+TEST_CASE("api: an idempotent retry applies once, keys are per user", "[api]") {
   ApiWorld world;
   ApiClient clerk = world.As("clerk1"), clerk2 = world.As("clerk2");
   const Headers key{{"Idempotency-Key", "open-7f3a"}};

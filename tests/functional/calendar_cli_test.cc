@@ -142,7 +142,7 @@ TEST_CASE("a bad calendar file is exit 3 naming file and JSON path", "[calendar]
                      "adjusted working day (调休上班) must be a Saturday or Sunday\n");
 }
 
-TEST_CASE("calendar usage errors are exit 2; --help is exit 0", "[calendar][cli]") {
+TEST_CASE("calendar usage errors are exit 2, --help is exit 0", "[calendar][cli]") {
   const std::vector<std::vector<std::string>> usage = {
       {"calendar"},
       {"calendar", "bogus"},

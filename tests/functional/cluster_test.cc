@@ -173,7 +173,7 @@ TEST_CASE("cluster: with both nodes sweeping, every timer fires exactly once") {
   CHECK(c.Cli({"audit", "verify"}).exit_code == 0);
 }
 
-TEST_CASE("cluster: a node killed mid-stream loses nothing; clients retry on the other node") {
+TEST_CASE("cluster: a node killed mid-stream loses nothing, clients retry on the other node") {
   Cluster c;
   if (SkipWithoutPostgres(c)) return;
   const int n = 16;

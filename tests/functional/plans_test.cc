@@ -870,7 +870,7 @@ TEST_CASE("plans: classified-leak verification outcomes and the referral decisio
   }
 }
 
-TEST_CASE("plans: statistics-system technical events go to the data centre; actual data need no adjustment",
+TEST_CASE("plans: statistics-system technical events go to the data centre, actual data need no adjustment",
           "[plans]") {
   PlanCli cli;
   cli.AddUsers({{"city1", "clerk", "stats-city-bureau"},

@@ -281,7 +281,7 @@ TEST_CASE("records: erflow verify catches an altered record re-signed with a val
   CHECK(audit.err.find("record #") != std::string::npos);
 }
 
-TEST_CASE("records: an approver without a key is refused; a submitter without one is named",
+TEST_CASE("records: an approver without a key is refused, a submitter without one is named",
           "[records]") {
   RecordsWorld w;
   // The drill with two of its people renamed, so that they have no signing key.
@@ -375,7 +375,7 @@ TEST_CASE("records: keys are imported by an administrator, replaced, and kept", 
   CHECK((*current)->subject_cn == "王芳");
 }
 
-TEST_CASE("records: audit and rebuild agree with records; a tampered stored PDF is found",
+TEST_CASE("records: audit and rebuild agree with records, a tampered stored PDF is found",
           "[records]") {
   RecordsWorld w;
   Json drill = LoadDrill("network-security.json");
@@ -384,7 +384,7 @@ TEST_CASE("records: audit and rebuild agree with records; a tampered stored PDF 
   w.Play(drill, 0, drill["steps"].size(), &id);
   auto view = w.engine().GetCase(id);
   REQUIRE(view.ok());
-  CHECK(view->state.records.size() == 8);
+  CHECK(view->state.records.size() == 11);
   auto rebuilt = w.engine().Rebuild(id);
   REQUIRE(rebuilt.ok());
   CHECK(rebuilt->ToJson() == view->state.ToJson());
@@ -394,7 +394,7 @@ TEST_CASE("records: audit and rebuild agree with records; a tampered stored PDF 
   // Every record as issued verifies, and `record --list` names them all.
   auto list = w.Cli({"record", std::to_string(id), "--list", "--json"});
   REQUIRE(list.exit_code == 0);
-  CHECK(ParseJson(list.out, "list")->size() == 8);
+  CHECK(ParseJson(list.out, "list")->size() == 11);
 
   // One byte of a stored PDF changed in the database.
   ExecSql(w.db(), "UPDATE records SET pdf_base64 = 'A' || substr(pdf_base64, 2) WHERE id = 3");
@@ -405,7 +405,7 @@ TEST_CASE("records: audit and rebuild agree with records; a tampered stored PDF 
         std::string::npos);
 }
 
-TEST_CASE("records: the dossier holds the records and the history; its hash is logged",
+TEST_CASE("records: the dossier holds the records and the history, its hash is logged",
           "[records]") {
   FiledCase c;
   RecordsWorld& w = c.world;

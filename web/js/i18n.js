@@ -324,7 +324,11 @@ export function roleName(role) {
 // characters (has 120)", "[2]: expected a number, found string") in the current language;
 // anything else is shown as sent.
 export function serverText(msg) {
-  if (lang === 'en' || !msg) return msg;
+  if (!msg) return msg;
+  // A plan's own message comes in both languages: "中文 / English".
+  const both = msg.match(/^(.*[\u4e00-\u9fff].*?) \/ ([^\u4e00-\u9fff]+)$/);
+  if (both) return lang === 'en' ? both[2] : both[1];
+  if (lang === 'en') return msg;
   return msg
     .split('; ')
     .map((one) => {

@@ -28,7 +28,7 @@ bool Eval(const std::string& text, const MapVars& vars) {
 
 }  // namespace
 
-TEST_CASE("conditions compare numbers, strings and references; absent values fail") {
+TEST_CASE("conditions compare numbers, strings and references, absent values fail") {
   MapVars v;
   v.values["a.minutes"] = Json(int64_t{150});
   v.values["a.people"] = Json(int64_t{2000000});

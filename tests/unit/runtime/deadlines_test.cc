@@ -40,7 +40,7 @@ struct DeadlineCase {
 }  // namespace
 
 TEST_CASE(
-    "a written report that misses 30 minutes: overdue, escalation, proposal; then late by 15") {
+    "a written report that misses 30 minutes: overdue, escalation, proposal, then late by 15") {
   DeadlineCase c;
   auto& f = c.f;
   const DeadlineInstance* d = Find(f.State(c.id), "written");

@@ -243,7 +243,7 @@ TEST_CASE("transfer (转办) hands a task to an eligible colleague only") {
   CHECK(f.State(id).status == "closed");
 }
 
-TEST_CASE("countersign (会签) needs every member; the submitter is never one of them") {
+TEST_CASE("countersign (会签) needs every member, the submitter is never one of them") {
   EngineFixture f;
   f.AddUser("boss3", "supervisor", "county");
   auto opened = f.Open("test-countersign", "clerk1", BasicReport());

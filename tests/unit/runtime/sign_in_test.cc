@@ -8,7 +8,7 @@ using namespace erflow;
 using erflow::test::BasicReport;
 using erflow::test::EngineFixture;
 
-TEST_CASE("passwords are slow-hashed and salted; sessions expire and can be revoked") {
+TEST_CASE("passwords are slow-hashed and salted, sessions expire and can be revoked") {
   EngineFixture f;
   CHECK(f.engine().SetPassword("clerk1", "short").code() == Status::Code::kInvalidArgument);
   REQUIRE(f.engine().SetPassword("clerk1", "correct horse battery").ok());
@@ -52,7 +52,7 @@ TEST_CASE("repeated failures slow sign-in down and then lock the account") {
   CHECK(f.engine().SignIn("clerk1", "correct horse battery").ok());
 }
 
-TEST_CASE("a user sees the cases their unit takes part in; scope all sees every case") {
+TEST_CASE("a user sees the cases their unit takes part in, scope all sees every case") {
   EngineFixture f;
   f.AddUser("archivist", "archivist", "archive");
   User arch = *f.engine().GetUser("archivist");

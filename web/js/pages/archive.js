@@ -104,7 +104,7 @@ export async function renderArchive(ctx) {
       button.disabled = true;
       result.append(h('p.muted', t('loading')));
       try {
-        const report = await api('POST', '/api/v1/verify', { body: f, contentType: 'application/pdf' });
+        const report = await api('POST', '/api/v1/records/verify', { body: f, contentType: 'application/pdf' });
         clear(result).append(verificationView(report, f.name));
       } catch (e) {
         clear(result).append(h('p.error-text', { role: 'alert' }, ctx.errorMessage(e)));

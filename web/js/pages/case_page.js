@@ -62,7 +62,7 @@ export async function renderCase(ctx, id) {
   const downloadRecord = async (r, button) => {
     button.disabled = true;
     try {
-      const res = await get(`/api/v1/cases/${id}/records/${r.id}`, { raw: true });
+      const res = await get(`/api/v1/cases/${id}/records/${encodeURIComponent(r.task)}`, { raw: true });
       saveBlob(await res.blob(), `case-${id}-${r.task}-${r.kind}.pdf`);
     } catch (e) {
       ctx.notify(ctx.errorMessage(e), 'error');

@@ -284,6 +284,7 @@ export class TaskActions {
       ack = h('input', { type: 'checkbox', id: `ack-${task.id}`, disabled: true });
       const section = h('section.preview', { 'aria-label': t('record_preview'), dataset: { state: 'loading' } });
       let generation = 0;
+      let previewed = null; // the form data the preview was drawn for
       const load = async () => {
         const mine = ++generation;
         section.dataset.state = 'loading';
@@ -291,6 +292,7 @@ export class TaskActions {
         ack.disabled = true;
         try {
           const data = form ? validateForm(schema, form.raw()).data : {};
+          previewed = JSON.stringify(data);
           const res = await post(`/api/v1/cases/${this.caseId}/record-preview`, { task: task.id, form: data }, { raw: true });
           const url = URL.createObjectURL(await res.blob());
           this.previewUrls.add(url);
@@ -318,6 +320,9 @@ export class TaskActions {
       if (form) {
         let timer = null;
         const changed = () => {
+          // A "change" also fires when a field merely loses the focus: only a real change
+          // of what would be signed counts.
+          if (JSON.stringify(validateForm(schema, form.raw()).data) === previewed) return;
           ack.checked = false;
           ack.disabled = true;
           section.dataset.state = 'stale';
