@@ -144,7 +144,8 @@ int ServeApplication::main(const std::vector<std::string>& args) {
   std::unique_ptr<TimerSweeper> sweeper;
   if (cfg.sweeper_enabled)
     sweeper = std::make_unique<TimerSweeper>(
-        engine->get(), std::chrono::milliseconds(cfg.sweeper_interval_ms), cfg.sweeper_batch);
+        engine->get(), std::chrono::milliseconds(cfg.sweeper_interval_ms), cfg.sweeper_batch,
+        std::chrono::seconds(cfg.sweeper_anchor_interval_s));
   ServerContext ctx;
   ctx.engine = engine->get();
   ctx.config = &cfg;
@@ -195,7 +196,9 @@ int ServeApplication::main(const std::vector<std::string>& args) {
   http.reset();  // before the pool it was given goes out of scope
   if (sweeper) sweeper->Stop();
   LogServerMessage("stopped" +
-                   (sweeper ? ", " + std::to_string(sweeper->fired()) + " timer(s) fired" : ""));
+                   (sweeper ? ", " + std::to_string(sweeper->fired()) + " timer(s) fired, " +
+                                  std::to_string(sweeper->anchors()) + " anchor(s) written"
+                            : ""));
   return cli::kExitOk;
 }
 

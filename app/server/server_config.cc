@@ -74,6 +74,7 @@ const std::map<std::string, Key>& Keys() {
       {"sweeper.enabled", Bool(&ServerConfig::sweeper_enabled)},
       {"sweeper.interval_ms", Int(&ServerConfig::sweeper_interval_ms, 10, 86400000)},
       {"sweeper.batch", Int(&ServerConfig::sweeper_batch, 1, 1000000)},
+      {"sweeper.anchor_interval_s", Int(&ServerConfig::sweeper_anchor_interval_s, 0, 86400 * 31)},
       {"calendar.folder", Text(&ServerConfig::calendar_folder)},
       {"records.ca_file", OptionalText(&ServerConfig::records_ca_file)},
   };

@@ -68,6 +68,9 @@ struct ServerConfig {
   int sweeper_interval_ms = 30000;
   // sweeper.batch: timers fired per sweep before looking again.
   int sweeper_batch = 1000;
+  // sweeper.anchor_interval_s: seconds between audit anchors written by the sweeper over
+  // every case changed since the last (0: none; then run `erflow audit anchor` yourself).
+  int sweeper_anchor_interval_s = 3600;
 
   // calendar.folder: the working-day calendar's year files (default DATA/calendars);
   // years added through the API are written here.

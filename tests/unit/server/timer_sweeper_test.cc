@@ -79,7 +79,7 @@ TEST_CASE("sweeper: fires what is already due when it starts", "[api][sweeper]")
   CHECK(sweeper.fired() == 2);  // the reminder and the due timer
 }
 
-TEST_CASE("sweeper: a nudge makes it look again; Stop does not wait for the interval",
+TEST_CASE("sweeper: a nudge makes it look again, Stop does not wait for the interval",
           "[api][sweeper]") {
   SweeperWorld w;
   server::TimerSweeper sweeper(w.engine.get(), std::chrono::hours(1), 100);
@@ -93,4 +93,60 @@ TEST_CASE("sweeper: a nudge makes it look again; Stop does not wait for the inte
   sweeper.Stop();
   CHECK(std::chrono::steady_clock::now() - before < std::chrono::seconds(5));
   CHECK(sweeper.fired() == 2);
+}
+
+namespace {
+
+// Polls (with a deadline) until the store holds `want` anchors.
+bool AnchorsWithin(Engine& engine, int64_t want, std::chrono::seconds limit) {
+  const auto until = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < until) {
+    auto audit = engine.VerifyAudit(false);
+    REQUIRE(audit.ok());
+    if (audit->anchors == want) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("sweeper: writes audit anchors when it starts and each interval of the engine clock",
+          "[api][sweeper]") {
+  SweeperWorld w;
+  server::TimerSweeper sweeper(w.engine.get(), std::chrono::hours(1), 100,
+                               std::chrono::seconds(600));
+  sweeper.Start();
+  CHECK(AnchorsWithin(*w.engine, 1, std::chrono::seconds(10)));
+  // A case changes, and ten minutes pass on the engine's clock: the next sweep anchors it.
+  Command open;
+  open.action = Action::kOpen;
+  open.actor = "clerk1";
+  open.plan = "test-deadlines";
+  open.form = *ParseJson(
+      R"({"title": "又断网", "discovered_at": "2025-09-29T09:05:00+08:00", "description": "y"})",
+      "form");
+  REQUIRE(w.engine->Execute(open).ok());
+  w.clock.Set(*ParseTimestamp("2025-09-29T09:10:01+08:00"));
+  sweeper.Nudge();
+  CHECK(AnchorsWithin(*w.engine, 2, std::chrono::seconds(10)));
+  sweeper.Stop();
+  CHECK(sweeper.anchors() == 2);
+  auto audit = w.engine->VerifyAudit(true);
+  REQUIRE(audit.ok());
+  CHECK(audit->ok());
+}
+
+TEST_CASE("sweeper: with anchor_interval 0 it writes none", "[api][sweeper]") {
+  SweeperWorld w;
+  w.clock.Set(*ParseTimestamp("2025-09-29T09:31:00+08:00"));
+  server::TimerSweeper sweeper(w.engine.get(), std::chrono::hours(1), 100);
+  sweeper.Start();
+  // Its first sweep fires the due timers; an anchor would have been written before them.
+  CHECK(w.MissedWithin(std::chrono::seconds(10)));
+  sweeper.Stop();
+  CHECK(sweeper.anchors() == 0);
+  auto audit = w.engine->VerifyAudit(false);
+  REQUIRE(audit.ok());
+  CHECK(audit->anchors == 0);
 }
