@@ -43,6 +43,41 @@ std::map<std::string, std::vector<std::string>> FuzzSeeds(const std::string& src
       seeds["command"].push_back(command.Dump());
     }
   }
+  // API requests (api_target.cc): line 1 "METHOD PATH", line 2 the user, then the body.
+  auto& api = seeds["api"];
+  const std::string report =
+      R"({"title": "断网", "discovered_at": "2025-09-30T08:40:00+08:00", "description": "x"})";
+  api.push_back("POST cases\nclerk1\n{\"plan\": \"incident-basic\", \"form\": " + report + "}");
+  for (const auto& file : ListJsonFiles(src + "/drills")) {
+    auto drill = ParseJsonFile(file);
+    if (!drill.ok() || (*drill)["steps"].items().empty()) continue;
+    Json body = Json::Object();
+    body.Set("plan", Json(drill->GetString("plan")));
+    body.Set("form", (*drill)["steps"].items()[0]["form"]);
+    api.push_back("POST cases\nclerk1\n" + body.Dump());
+  }
+  for (const char* request :
+       {"POST cases/{case}/tasks/assess/submit\nclerk2\n"
+        R"({"version": 1, "form": {"nature": "genuine", "level": "III", "opinion": "x"}})",
+        "POST cases/{case}/tasks/assess/claim\nclerk2\n{\"version\": 1}",
+        "POST cases/{case}/tasks/assess/transfer\nclerk1\n"
+        R"({"version": 1, "to": "clerk2", "reason": "转办"})",
+        "POST cases/{assessed}/tasks/assess/approve\nboss1\n{\"version\": 2}",
+        "POST cases/{assessed}/tasks/assess/return\nboss1\n"
+        R"({"version": 2, "reason": "请补充损失"})",
+        "POST cases/{assessed}/tasks/assess/withdraw\nclerk2\n{\"version\": 2}",
+        "GET cases/{case}\nclerk1\n", "GET cases/{case}/tasks/assess/form\nclerk2\n",
+        "GET cases?level=III&overdue=false&limit=5\nclerk1\n", "GET queue\nclerk2\n",
+        "GET definitions/incident-basic?version=1\nclerk1\n",
+        "POST users\nadmin1\n"
+        R"({"name": "new.clerk", "display_name": "新", "roles": ["clerk"], "unit": "county"})",
+        "PATCH users/archivist1\nadmin1\n{\"display_name\": \"档案员\"}",
+        "POST definitions\nadmin1\n{\"source\": \"data\", \"ids\": [\"incident-basic\"]}",
+        "POST session\nnobody\n{\"user\": \"clerk1\", \"password\": \"wrong\"}",
+        "GET /index.html\nnobody\n", "GET /css/../index.html\nnobody\n"})
+    api.push_back(request);
+  for (const auto& file : ListJsonFiles(src + "/calendars"))
+    api.push_back("POST calendar/years\nadmin1\n" + Slurp(file));
   return seeds;
 }
 

@@ -6,11 +6,9 @@
 namespace erflow::fuzz {
 
 const std::vector<Target>& Targets() {
-  static const std::vector<Target> targets = {{"json", FuzzJson},
-                                              {"definition", FuzzDefinition},
-                                              {"form", FuzzForm},
-                                              {"calendar", FuzzCalendar},
-                                              {"command", FuzzCommand}};
+  static const std::vector<Target> targets = {
+      {"json", FuzzJson},         {"definition", FuzzDefinition}, {"form", FuzzForm},
+      {"calendar", FuzzCalendar}, {"command", FuzzCommand},       {"api", FuzzApi}};
   return targets;
 }
 

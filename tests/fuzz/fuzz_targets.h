@@ -1,9 +1,9 @@
 // The fuzz targets: one function per input format the outside world can hand erflow —
 // JSON text, a deployed definition bundle, form data, a calendar year file, a command as
-// a client sends it. Each is the body of a libFuzzer target (fuzzer_main.cc, built by
-// scripts/fuzz with clang) and is also called by the normal test suite on the seed files
-// and on every input that once crashed it (fuzz_regressions_test.cc), so a fixed crash
-// stays fixed in every build.
+// a client sends it, an HTTP request to the API. Each is the body of a libFuzzer target
+// (fuzzer_main.cc, built by scripts/fuzz with clang) and is also called by the normal test suite on
+// the seed files and on every input that once crashed it (fuzz_regressions_test.cc), so a fixed
+// crash stays fixed in every build.
 //
 // A target returns 0 for any input; a broken invariant (a round trip that changes the
 // value, an error code no input should cause) prints what broke and aborts, which
@@ -36,6 +36,8 @@ int FuzzForm(const uint8_t* data, size_t size);
 int FuzzCalendar(const uint8_t* data, size_t size);
 // A drill step as a client would send it, through Engine::Execute (command_target.cc).
 int FuzzCommand(const uint8_t* data, size_t size);
+// An HTTP request to the API, through the server's router and handlers (api_target.cc).
+int FuzzApi(const uint8_t* data, size_t size);
 
 const std::vector<Target>& Targets();
 
