@@ -9,6 +9,7 @@ each benchmark does and why a figure is what it is. Where a target is missed, th
 says so with the measured figure.
 """
 import re
+import os
 import sys
 
 
@@ -370,6 +371,10 @@ into it). Rerun it to regenerate everything.
        b_ratio, met(flat)))
     for section in (engine, nine, tick, scale, pdf, xlsx):
         print(section)
+    # The cluster and wrk benchmarks have their own scripts and set-up (bench/separate-runs.md).
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "separate-runs.md"),
+              encoding="utf-8") as f:
+        print(f.read().split("-->", 1)[1].strip())
 
 
 if __name__ == "__main__":

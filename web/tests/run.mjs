@@ -92,6 +92,19 @@ async function waitBanner(page, pattern) {
   return banner.textContent();
 }
 
+// A fresh browser profile signed in as `user`.
+async function signedIn(profile, user) {
+  const page = await browsers.open(profile);
+  await browsers.signIn(page, user, PASSWORD);
+  return page;
+}
+
+// Opens the submit form of task `node` on the case page; returns its panel.
+async function submitForm(page, node) {
+  await page.locator(`li.task[data-node="${node}"] button[data-action="submit"]`).click();
+  return page.locator(`.form-panel[data-node="${node}"]`);
+}
+
 async function openCase(page, id, task) {
   await page.goto(`${world.url}/#/cases/${id}${task ? `?task=${task}` : ''}`);
   await page.locator('#stages-h').waitFor();
@@ -150,8 +163,7 @@ async function main() {
 
   // ---- 1. A clerk reports the incident, keyboard only -------------------------------
   step('clerk lu.ming reports an incident (keyboard only)');
-  let page = await browsers.open('lu.ming');
-  await browsers.signIn(page, 'lu.ming', PASSWORD);
+  let page = await signedIn('lu.ming', 'lu.ming');
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN', 'Chinese first');
   await page.locator('nav a[href="#/new"]').click();
   const select = page.locator('#plan-select');
@@ -218,8 +230,7 @@ async function main() {
 
   // ---- 2. The command office claims the assessment and submits it --------------------
   step('clerk sun.li claims and submits the assessment');
-  page = await browsers.open('sun.li');
-  await browsers.signIn(page, 'sun.li', PASSWORD);
+  page = await signedIn('sun.li', 'sun.li');
   const poolRow = page.locator(`.queue-group.pool tr[data-key^="${caseId}/"]`);
   await poolRow.waitFor();
   await browsers.shot(page, 'queue-pool');
@@ -238,8 +249,7 @@ async function main() {
 
   // ---- 3. The commander confirms the level, the record in view -----------------------
   step('supervisor li.guohua confirms the level (record preview, server field error)');
-  page = await browsers.open('li.guohua');
-  await browsers.signIn(page, 'li.guohua', PASSWORD);
+  page = await signedIn('li.guohua', 'li.guohua');
   const approvalRow = page.locator(`.queue-group.approvals tr[data-key^="${caseId}/"]`);
   await approvalRow.waitFor();
   await approvalRow.locator('a.button').click();
@@ -266,11 +276,9 @@ async function main() {
 
   // ---- 4. Activation: submitted by the office, approved by the commander -------------
   step('sun.li submits the activation; li.guohua approves it with the record in view');
-  const office = await browsers.open('sun.li-2');
-  await browsers.signIn(office, 'sun.li', PASSWORD);
+  const office = await signedIn('sun.li-2', 'sun.li');
   await openCase(office, caseId);
-  await office.locator('li.task[data-node="activate"] button[data-action="submit"]').click();
-  const act = office.locator('.form-panel[data-node="activate"]');
+  const act = await submitForm(office, 'activate');
   await setForm(act, {
     measures: '技术支撑队伍赶赴现场，全网排查，启用备份系统。', commander: '李国华', onsite_command: 'false',
     groups: ['coordination', 'technical'], support_units: ['市公安局网安大队'],
@@ -298,8 +306,7 @@ async function main() {
   // ---- Day 2: yesterday's daily report was missed ------------------------------------
   browsers.base = await world.start(DAY2);
   step(`server restarted at ${DAY2} on ${world.url}`);
-  page = await browsers.open('sun.li-day2');
-  await browsers.signIn(page, 'sun.li', PASSWORD);
+  page = await signedIn('sun.li-day2', 'sun.li');
   const overdueRow = page.locator(`tr.overdue[data-key^="${caseId}/"]`).first();
   await overdueRow.waitFor();
   assert.match(await overdueRow.textContent(), /已超时/, 'overdue is said in words as well as in red');
@@ -307,8 +314,7 @@ async function main() {
   assert.equal(colour, 'rgb(179, 38, 30)', 'the overdue countdown is red');
   await browsers.shot(page, 'queue-overdue-red');
 
-  const boss = await browsers.open('zhou.hang');
-  await browsers.signIn(boss, 'zhou.hang', PASSWORD);
+  const boss = await signedIn('zhou.hang', 'zhou.hang');
   const firstGroup = boss.locator('section.queue-group').first();
   await firstGroup.waitFor();
   assert.equal(await firstGroup.getAttribute('class'), 'queue-group escalations', 'escalations on top');
@@ -341,16 +347,14 @@ async function main() {
 
   // ---- 6. End of the response --------------------------------------------------------
   step('end of the response: submitted by the office, approved by whoever activated');
-  await page.locator('li.task[data-node="end-response"] button[data-action="submit"]').click();
-  const end = page.locator('.form-panel[data-node="end-response"]');
+  const end = await submitForm(page, 'end-response');
   await setForm(end, {
     handling_completed_at: '2025-09-30 09:00', hazards_eliminated: 'true',
     conditions: '病毒清除，系统恢复，符合应急结束条件。', notify: ['市政府', '各成员单位'],
   });
   await end.locator('button[type=submit]').click();
   await waitBanner(page, /已提交/);
-  const cmd = await browsers.open('li.guohua-day2');
-  await browsers.signIn(cmd, 'li.guohua', PASSWORD);
+  const cmd = await signedIn('li.guohua-day2', 'li.guohua');
   await openCase(cmd, caseId);
   dialog = await approveWithPreview(cmd, 'end-response', { opinion: '同意结束应急响应。' });
   await dialog.locator('label.ack input').check();
@@ -359,11 +363,9 @@ async function main() {
 
   // ---- 7. The result report, filed with its number ------------------------------------
   step('lu.ming submits the result report; zhou.hang files it');
-  const clerk = await browsers.open('lu.ming-day2');
-  await browsers.signIn(clerk, 'lu.ming', PASSWORD);
+  const clerk = await signedIn('lu.ming-day2', 'lu.ming');
   await openCase(clerk, caseId);
-  await clerk.locator('li.task[data-node="result-report"] button[data-action="submit"]').click();
-  const rr = clerk.locator('.form-panel[data-node="result-report"]');
+  const rr = await submitForm(clerk, 'result-report');
   assert.match(await field(rr, 'filing_number').textContent(), /由系统填写/, 'system field read-only');
   await setForm(rr, {
     original_reported_at: '2025-09-29 09:18', unit_name: '潞城市行政审批服务中心', contact_person: '陆明',
@@ -388,8 +390,7 @@ async function main() {
 
   // ---- 8. The archivist: register, dossier, verification -------------------------------
   step('archivist chen.jing: register, dossier, verify (genuine and tampered)');
-  const arch = await browsers.open('chen.jing');
-  await browsers.signIn(arch, 'chen.jing', PASSWORD);
+  const arch = await signedIn('chen.jing', 'chen.jing');
   await arch.locator('nav a[href="#/archive"]').click();
   await arch.locator('#reg-from').fill('2025-09-01');
   await arch.locator('#reg-to').fill('2025-09-30');
@@ -447,8 +448,7 @@ async function main() {
   await browsers.shot(arch, 'case-in-english');
 
   // The administrator's pages answer.
-  const admin = await browsers.open('wu.admin');
-  await browsers.signIn(admin, 'wu.admin', PASSWORD);
+  const admin = await signedIn('wu.admin', 'wu.admin');
   await admin.locator('nav a[href="#/admin/users"]').click();
   await admin.locator('tr[data-user="lu.ming"]').waitFor();
   await browsers.shot(admin, 'admin-users');
