@@ -42,8 +42,9 @@ Status CommandPlanner::TrackDeadlines(size_t first_effect) {
     } else if (type == "task.created" || type == "task.submitted" || type == "task.done") {
       const TaskInstance* t = state_.FindTask(e.GetString("task"));
       if (!t) continue;
-      std::string on = type.substr(5);
-      ERFLOW_RETURN_IF_ERROR(OnTaskEvent(t->node, on, t->id));
+      // Copies: OnTaskEvent emits effects that may add tasks and move state_.tasks.
+      const std::string node = t->node, id = t->id, on = type.substr(5);
+      ERFLOW_RETURN_IF_ERROR(OnTaskEvent(node, on, id));
     }
   }
   return Status::Ok();
@@ -105,7 +106,8 @@ Status CommandPlanner::OnTaskEvent(const std::string& node, const std::string& o
 }
 
 Status CommandPlanner::StartDeadline(const DeadlineSpec& spec, Instant from) {
-  if (spec.when && !spec.when->Evaluate(CaseVariables(def_, state_))) return Status::Ok();  // does not apply
+  if (spec.when && !spec.when->Evaluate(CaseVariables(def_, state_)))
+    return Status::Ok();  // does not apply
   Json e = Json::Object();
   e.Set("type", Json("deadline.started"));
   e.Set("deadline", Json(spec.id));

@@ -56,8 +56,8 @@ TEST_CASE("api: a full case lifecycle, with four-eyes refused through the API", 
   CHECK(four_eyes.error() == "forbidden");
   CHECK_THAT(four_eyes.json().GetString("message"), Catch::Contains("four-eyes"));
   // Their queue never offered it.
-  for (const auto& w : dual.Get("/api/v1/queue").json()["items"].items())
-    CHECK(w.GetString("kind") != "approval");
+  const Json dual_queue = dual.Get("/api/v1/queue").json();
+  for (const auto& w : dual_queue["items"].items()) CHECK(w.GetString("kind") != "approval");
 
   // The supervisor sends it back with a reason; it returns to the one who submitted it.
   Ok(world.Act(boss, id, "assess", "return", Obj({{"reason", Json("级别依据不足，请补充")}})));

@@ -152,9 +152,10 @@ TEST_CASE("cluster: with both nodes sweeping, every timer fires exactly once") {
   int missed = 0;
   while (std::chrono::steady_clock::now() < deadline) {
     missed = 0;
-    for (int id = 1; id <= n; ++id)
-      for (const auto& d : c.Case(id)["deadlines"].items())
-        missed += d.GetString("state") == "missed";
+    for (int id = 1; id <= n; ++id) {
+      const Json one = c.Case(id);
+      for (const auto& d : one["deadlines"].items()) missed += d.GetString("state") == "missed";
+    }
     if (missed == n) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }

@@ -3,6 +3,8 @@
 // daily reports only while the response is active, working days, unknown years.
 #include <catch2/catch.hpp>
 
+#include <optional>
+
 #include "engine_fixture.h"
 
 using namespace erflow;
@@ -11,10 +13,11 @@ using erflow::test::EngineFixture;
 
 namespace {
 
-const DeadlineInstance* Find(const CaseState& s, const std::string& key) {
+// A copy, not a pointer: callers often pass a temporary state.
+std::optional<DeadlineInstance> Find(const CaseState& s, const std::string& key) {
   for (const auto& d : s.deadlines)
-    if (d.key == key) return &d;
-  return nullptr;
+    if (d.key == key) return d;
+  return std::nullopt;
 }
 
 int64_t Fired(EngineFixture& f) {
@@ -43,7 +46,7 @@ TEST_CASE(
     "a written report that misses 30 minutes: overdue, escalation, proposal, then late by 15") {
   DeadlineCase c;
   auto& f = c.f;
-  const DeadlineInstance* d = Find(f.State(c.id), "written");
+  std::optional<DeadlineInstance> d = Find(f.State(c.id), "written");
   REQUIRE(d);
   CHECK(d->state == "pending");
   CHECK(FormatTimestamp(d->due) == "2025-09-29T09:30:00+08:00");
@@ -92,11 +95,9 @@ TEST_CASE(
   for (const auto& t : s.tasks) proposals += t.node == "proposal";
   CHECK(proposals == 1);
   // The inspector dismisses it with a reason.
-  REQUIRE(
-      f.Run(
-           Action::kSubmit, "insp", c.id, proposal->id,
-           R"({"decision": "dismiss", "dismissal_reason": "通信中断，情有可原"})")
-          .ok());
+  REQUIRE(f.Run(Action::kSubmit, "insp", c.id, proposal_id,
+                R"({"decision": "dismiss", "dismissal_reason": "通信中断，情有可原"})")
+              .ok());
   // The engine filled the proposal's system fields from the missed deadline.
   const CaseState after = f.State(c.id);
   const Json& decided = after.data["proposal"];
@@ -129,7 +130,7 @@ TEST_CASE("daily reports are due at 17:00 each day only while the response is ac
   f.SetTime("2025-09-29T10:00:00+08:00");
   REQUIRE(f.Run(Action::kApprove, "cityboss", c.id, "activate").ok());
   CaseState s = f.State(c.id);
-  const DeadlineInstance* today = Find(s, "daily@2025-09-29");
+  std::optional<DeadlineInstance> today = Find(s, "daily@2025-09-29");
   REQUIRE(today);
   CHECK(FormatTimestamp(today->due) == "2025-09-29T17:00:00+08:00");
   REQUIRE(f.Run(Action::kSubmit, "clerk2", c.id, today->task, R"({"measures": "今日情况"})").ok());
@@ -137,7 +138,7 @@ TEST_CASE("daily reports are due at 17:00 each day only while the response is ac
   f.SetTime("2025-09-29T17:00:00+08:00");
   CHECK(Fired(f) == 1);  // roll-over: tomorrow's report is created
   s = f.State(c.id);
-  const DeadlineInstance* tomorrow = Find(s, "daily@2025-09-30");
+  std::optional<DeadlineInstance> tomorrow = Find(s, "daily@2025-09-30");
   REQUIRE(tomorrow);
   CHECK(tomorrow->state == "pending");
   // Nobody reports on the 30th: at 17:00 it is missed, and 1 October's is created.
@@ -174,7 +175,7 @@ TEST_CASE("the result report is due 5 working days after handling completed, hol
                 R"({"measures": "完毕", "finished_at": "2025-09-30T18:00:00+08:00"})")
               .ok());
   REQUIRE(f.Run(Action::kApprove, "cityboss", c.id, "end").ok());
-  const DeadlineInstance* d = Find(f.State(c.id), "result");
+  std::optional<DeadlineInstance> d = Find(f.State(c.id), "result");
   REQUIRE(d);
   // domain.md: 1–8 Oct 2025 are holidays, Sat 11 Oct works: 9, 10, 11, 13, 14 → 14 Oct 24:00.
   CHECK(FormatTimestamp(d->due) == "2025-10-15T00:00:00+08:00");
@@ -192,11 +193,9 @@ TEST_CASE("the result report is due 5 working days after handling completed, hol
   for (const auto& t : s.tasks)
     if (t.node == "proposal" && t.open()) proposal = &t;
   REQUIRE(proposal);
-  CHECK(
-      f.Run(
-           Action::kSubmit, "insp", c.id, proposal->id,
-           R"({"decision": "confirm", "outcome": "circulated_criticism"})")
-          .ok());
+  CHECK(f.Run(Action::kSubmit, "insp", c.id, proposal->id,
+              R"({"decision": "confirm", "outcome": "circulated_criticism"})")
+            .ok());
 }
 
 TEST_CASE("a deadline in a year the calendar does not know is recorded as unknown, never guessed") {
@@ -209,7 +208,7 @@ TEST_CASE("a deadline in a year the calendar does not know is recorded as unknow
                 R"({"measures": "完毕", "finished_at": "2026-12-30T18:00:00+08:00"})")
               .ok());
   REQUIRE(f.Run(Action::kApprove, "cityboss", c.id, "end").ok());
-  const DeadlineInstance* d = Find(f.State(c.id), "result");
+  std::optional<DeadlineInstance> d = Find(f.State(c.id), "result");
   REQUIRE(d);
   CHECK(d->state == "unknown");
   CHECK_THAT(d->error, Catch::Contains("no data for 2027"));
@@ -220,10 +219,11 @@ TEST_CASE("a deadline with a condition applies only when it holds") {
   CHECK_FALSE(Find(small.f.State(small.id), "big"));
   CHECK(Find(small.f.State(small.id), "written"));
   DeadlineCase c;
-  auto big = c.f.Open("test-deadlines", "clerk1",
-                      R"({"title": "大", "discovered_at": "2025-09-29T08:50:00+08:00", "description": "x", "people_affected": 5000})");
+  auto big = c.f.Open(
+      "test-deadlines", "clerk1",
+      R"({"title": "大", "discovered_at": "2025-09-29T08:50:00+08:00", "description": "x", "people_affected": 5000})");
   REQUIRE(big.ok());
-  const DeadlineInstance* d = Find(c.f.State(big->case_id), "big");
+  std::optional<DeadlineInstance> d = Find(c.f.State(big->case_id), "big");
   REQUIRE(d);
   CHECK(FormatTimestamp(d->due) == "2025-09-29T09:10:00+08:00");
 }
@@ -241,7 +241,9 @@ TEST_CASE("an ad-hoc task opens and closes with its availability window") {
   std::string daily = Find(f.State(c.id), "daily@2025-09-29")->task;
   REQUIRE(f.Run(Action::kSubmit, "clerk2", c.id, daily, R"({"measures": "日报"})").ok());
   CHECK(f.Run(Action::kSubmit, "clerk1", c.id, "daily", R"({"measures": "补充"})").ok());
-  REQUIRE(f.Run(Action::kSubmit, "clerk1", c.id, "end", R"({"measures": "完毕", "finished_at": "2025-09-29T12:00:00+08:00"})").ok());
+  REQUIRE(f.Run(Action::kSubmit, "clerk1", c.id, "end",
+                R"({"measures": "完毕", "finished_at": "2025-09-29T12:00:00+08:00"})")
+              .ok());
   REQUIRE(f.Run(Action::kApprove, "cityboss", c.id, "end").ok());
   auto late = f.Run(Action::kSubmit, "clerk1", c.id, "daily", R"({"measures": "太晚"})");
   CHECK_THAT(late.status().message(), Catch::Contains("no longer available"));
@@ -250,11 +252,13 @@ TEST_CASE("an ad-hoc task opens and closes with its availability window") {
 TEST_CASE("system fields: refused from users, assigned by the engine (filing number)") {
   auto doc = ParseJson(R"({"id": "f", "name": {"zh": "表"}, "fields": [
       {"id": "no", "type": "text", "system": true, "required": true, "label": {"zh": "编号"}},
-      {"id": "t", "type": "text", "label": {"zh": "内容"}}]})", "f.json");
+      {"id": "t", "type": "text", "label": {"zh": "内容"}}]})",
+                       "f.json");
   auto form = ParseFormSchema(*doc, "f.json");
   REQUIRE(form.ok());
   auto sent = ValidateFormData(*form, *ParseJson(R"({"no": "自己编的", "t": "x"})", "d"));
-  CHECK_THAT(sent.status().message(), Catch::Contains("form.no: is filled in by the system (编号); leave it out"));
+  CHECK_THAT(sent.status().message(),
+             Catch::Contains("form.no: is filled in by the system (编号); leave it out"));
   CHECK(ValidateFormData(*form, *ParseJson(R"({"t": "x"})", "d")).ok());
   Json system = Json::Object();
   system.Set("no", Json("第1号"));

@@ -323,6 +323,7 @@ export class TaskActions {
           // A "change" also fires when a field merely loses the focus: only a real change
           // of what would be signed counts.
           if (JSON.stringify(validateForm(schema, form.raw()).data) === previewed) return;
+          generation++; // a preview still on its way was drawn for the old text: drop it
           ack.checked = false;
           ack.disabled = true;
           section.dataset.state = 'stale';
