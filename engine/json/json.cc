@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "json/utf8.h"
+
 namespace erflow {
 
 const char* Json::TypeName(Type t) {
@@ -146,6 +148,20 @@ void DumpString(const std::string& s, std::string* out) {
   size_t run_start = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      // Well-formed UTF-8 goes out as it is; any other byte becomes U+FFFD, so what is
+      // written is always JSON a reader accepts (a path or header may carry any bytes).
+      Utf8Error error = Utf8Error::kNone;
+      const size_t len = Utf8SequenceAt(s, i, &error);
+      if (len > 0) {
+        i += len - 1;
+        continue;
+      }
+      out->append(s, run_start, i - run_start);
+      run_start = i + 1;
+      out->append("\\ufffd");
+      continue;
+    }
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out->append(s, run_start, i - run_start);  // the plain run before this character
     run_start = i + 1;

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "erflow/json.h"
+#include "json/utf8.h"
 
 namespace erflow {
 namespace {
@@ -227,35 +228,11 @@ class Parser {
 
   // Validates one UTF-8 sequence starting at pos_ and copies it.
   bool CopyUtf8(std::string* out) {
-    unsigned char c = static_cast<unsigned char>(s_[pos_]);
-    int len;
-    uint32_t cp;
-    if (c < 0x80) {
-      len = 1;
-      cp = c;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else
-      return Fail("invalid UTF-8 byte in string");
-    if (pos_ + static_cast<size_t>(len) > s_.size())
-      return Fail("truncated UTF-8 sequence in string");
-    for (int i = 1; i < len; ++i) {
-      unsigned char cc = static_cast<unsigned char>(s_[pos_ + i]);
-      if ((cc & 0xC0) != 0x80) return Fail("invalid UTF-8 sequence in string");
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-      return Fail("invalid UTF-8 sequence in string");
-    out->append(s_, pos_, static_cast<size_t>(len));
-    pos_ += static_cast<size_t>(len);
+    Utf8Error error = Utf8Error::kNone;
+    const size_t len = Utf8SequenceAt(s_, pos_, &error);
+    if (len == 0) return Fail(Utf8ErrorText(error));
+    out->append(s_, pos_, len);
+    pos_ += len;
     return true;
   }
 

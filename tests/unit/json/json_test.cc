@@ -77,3 +77,20 @@ TEST_CASE("json AsInt saturates doubles beyond int64 instead of overflowing") {
   CHECK(ParseJson("-12.9", "t")->AsInt() == -12);
   CHECK(Json(std::nan("")).AsInt() == 0);
 }
+
+TEST_CASE("json writes valid UTF-8 whatever bytes a string holds") {
+  // Well-formed text, Chinese included, goes out unchanged.
+  CHECK(Json("档案员 ok").Dump() == "\"档案员 ok\"");
+  // A stray byte (here from a URL path echoed in an error) becomes U+FFFD, so the output
+  // is JSON that the reader accepts; overlong forms, surrogates and truncation too.
+  for (const std::string& bad :
+       {std::string("\xC6rchivist1"), std::string("a\xFF"), std::string("\xC0\xAF"),
+        std::string("\xED\xA0\x80"), std::string("end\xE6\xA1")}) {
+    const std::string text = Json(bad).Dump();
+    INFO(text);
+    auto back = ParseJson(text, "dump");
+    REQUIRE(back.ok());
+    CHECK(back->AsString().find("\xEF\xBF\xBD") != std::string::npos);
+  }
+  CHECK(Json(std::string("\xC6rchivist1")).Dump() == "\"\\ufffdrchivist1\"");
+}
