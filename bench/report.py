@@ -90,8 +90,16 @@ Target ≥ 0.5× with synchronous=FULL: %s (%.2f×).
     if full < 0.5:
         text += """
 Why: with FULL, both sides pay one WAL fsync per commit, so the ratio measures how much
-work erflow adds around it (checks, JSON, hashing, four more tables); where the disk's
-fsync is cheap, that work shows more.
+work erflow adds around it; where the disk's fsync is cheap, that work shows more. What
+the work is (perf of `engine_bench 1000 NORMAL`, 2026-11-21; the erflow run is ~85% of its samples): about 47% is the
+kernel copying WAL pages, because an erflow command dirties pages of about a dozen
+B-trees — the event and its idempotency-key index, the case row with its snapshot, queue
+rows and their four indexes (written as a diff, only rows that changed), case fields,
+timers, visibility — where the baseline dirties two; SQLite itself is about 22%, erflow's
+own code (checks, JSON, hashing) about 13%. Earlier sessions measured 0.53–0.98× on the
+same machine with a slower fsync. Tried and not adopted: a 1 KB page size on both sides
+(+8%, 0.50–0.53×), because it would lengthen the overflow chains of stored PDFs and the
+queue's B-trees for a gain within this machine's noise; larger page cache (no effect).
 """
     return text, full
 
