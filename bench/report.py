@@ -356,9 +356,10 @@ events by (case, seq) and idempotency key, queue rows by (unit, role, assignee,
 created_at) and by assignee, timers by (state, fire_at), case fields by (name, value,
 case) — and a queue page reads its rows in index order however large the pool, which is
 what the 100,000 → 1,000,000 step shows. Where a step is not flat, its cause is not
-established here: a larger SQLite page cache (`cache_size` 64 MB, tried) did not change
-the 10,000 → 100,000 drop in commands/s; WAL checkpoints writing into a 10× larger file
-under synchronous=FULL are the likely suspect, and it is unmeasured.
+established here: neither a larger SQLite page cache (`cache_size` 64 MB) nor
+time-ordered idempotency keys (so the unique key index grows at its right edge) changed
+the 10,000 → 100,000 drop in commands/s when tried on 2026-11-21; WAL checkpoints writing
+into a 10× larger file under synchronous=FULL are the likely suspect, and it is unmeasured.
 """ % ("\n".join(lines), "\n".join(steps),
        "met" if flat else "**not met**")
     return text, cmd_ratio, q_ratio, b_ratio, flat
