@@ -38,12 +38,14 @@ class PlanCli {
     REQUIRE(r.exit_code == 0);
   }
 
-  RunResult Run(std::vector<std::string> args, const std::string& now, const std::string& stdin_text = "") {
+  RunResult Run(std::vector<std::string> args, const std::string& now,
+                const std::string& stdin_text = "") {
     args.insert(args.begin(), {"--db", db_, "--now", now});
     return RunErflow(args, stdin_text);
   }
 
-  void AddUser(const std::string& name, const std::vector<std::string>& roles, const std::string& unit) {
+  void AddUser(const std::string& name, const std::vector<std::string>& roles,
+               const std::string& unit) {
     std::vector<std::string> args = {"users", "add", name, "--unit", unit};
     for (const auto& r : roles) args.insert(args.end(), {"--role", r});
     auto r = Run(args, kStart);
@@ -71,9 +73,9 @@ class PlanCli {
     return r.out.substr(0, r.out.find('\n'));
   }
 
-  RunResult Act(const std::string& id, const std::string& task, const std::string& action, const std::string& actor,
-                const std::string& now, const std::string& form = "", const std::string& reason = "",
-                const std::string& to = "") {
+  RunResult Act(const std::string& id, const std::string& task, const std::string& action,
+                const std::string& actor, const std::string& now, const std::string& form = "",
+                const std::string& reason = "", const std::string& to = "") {
     std::vector<std::string> args = {"case", "act", id, task, action, "--as", actor};
     if (!form.empty()) args.insert(args.end(), {"--form", "-"});
     if (!reason.empty()) args.insert(args.end(), {"--reason", reason});
@@ -82,8 +84,9 @@ class PlanCli {
   }
 
   // Acts and requires success.
-  void Ok(const std::string& id, const std::string& task, const std::string& action, const std::string& actor,
-          const std::string& now, const std::string& form = "", const std::string& reason = "") {
+  void Ok(const std::string& id, const std::string& task, const std::string& action,
+          const std::string& actor, const std::string& now, const std::string& form = "",
+          const std::string& reason = "") {
     auto r = Act(id, task, action, actor, now, form, reason);
     INFO(action << " " << task << " as " << actor << ": " << r.err);
     REQUIRE(r.exit_code == 0);
@@ -131,16 +134,17 @@ std::string PlayDrill(PlanCli& cli, const std::string& file, std::string* plan =
     REQUIRE(cli.Run({"tick"}, s.GetString("at")).exit_code == 0);
     RunResult r;
     if (action == "open") {
-      r = cli.Run({"case", "open", drill->GetString("plan"), "--as", s.GetString("as"), "--form", "-"},
-                  s.GetString("at"), form);
+      r = cli.Run(
+          {"case", "open", drill->GetString("plan"), "--as", s.GetString("as"), "--form", "-"},
+          s.GetString("at"), form);
       if (r.exit_code == 0) id = r.out.substr(0, r.out.find('\n'));
     } else {
       REQUIRE_FALSE(id.empty());
-      r = cli.Act(id, s.GetString("task"), action, s.GetString("as"), s.GetString("at"), form, s.GetString("reason"),
-                  s.GetString("to"));
+      r = cli.Act(id, s.GetString("task"), action, s.GetString("as"), s.GetString("at"), form,
+                  s.GetString("reason"), s.GetString("to"));
     }
-    INFO(file << " steps[" << i << "] " << action << " " << s.GetString("task") << " as " << s.GetString("as") << ": "
-              << r.err);
+    INFO(file << " steps[" << i << "] " << action << " " << s.GetString("task") << " as "
+              << s.GetString("as") << ": " << r.err);
     if (s.Has("expect"))
       CHECK(r.exit_code == ExitCodeOf(s.GetString("expect")));
     else
@@ -159,7 +163,9 @@ std::vector<Json> Where(const Json& list, const std::string& key, const std::str
 }
 
 // The instances of a node, in creation order.
-std::vector<Json> Instances(const Json& c, const std::string& node) { return Where(c["tasks"], "node", node); }
+std::vector<Json> Instances(const Json& c, const std::string& node) {
+  return Where(c["tasks"], "node", node);
+}
 
 // The last instance of a node (REQUIRES one).
 Json Last(const Json& c, const std::string& node) {
@@ -242,14 +248,16 @@ std::string NsReport(const std::string& discovered = "2025-09-29T08:40:00+08:00"
 
 std::string NsAssess(int outage, int people, double loss, const std::string& threat) {
   return R"({"nature": "genuine", "details": "核实", "category": "information_destruction", "outage_minutes": )" +
-         std::to_string(outage) + R"(, "people_affected": )" + std::to_string(people) + R"(, "loss_wan": )" +
-         Json(loss).Dump() + R"(, "threat": ")" + threat + R"("})";
+         std::to_string(outage) + R"(, "people_affected": )" + std::to_string(people) +
+         R"(, "loss_wan": )" + Json(loss).Dump() + R"(, "threat": ")" + threat + R"("})";
 }
 
 const char kNsActivation[] =
     R"({"measures": "处置", "commander": "甲", "onsite_command": false, "groups": ["technical", "news"]})";
-const char kHandling[] = R"({"measures": "处置", "finished_at": "2025-09-29T12:00:00+08:00", "result": "完成"})";
-const char kNsResult[] = R"({"original_reported_at": "2025-09-29T09:00:00+08:00", "unit_name": "县电子政务中心",
+const char kHandling[] =
+    R"({"measures": "处置", "finished_at": "2025-09-29T12:00:00+08:00", "result": "完成"})";
+const char kNsResult[] =
+    R"({"original_reported_at": "2025-09-29T09:00:00+08:00", "unit_name": "县电子政务中心",
   "contact_person": "甲", "phone": "1", "system_name": "门户网站", "system_purpose": "信息公开",
   "security_measures": "防火墙", "supplementary_description": "无", "final_cause": "弱口令", "consequences": "篡改",
   "scope": "全县", "severity": "一般", "handling_process": "恢复", "recommendations": "加固", "reporter_signature": "甲"})";
@@ -260,7 +268,8 @@ const char kRelease[] =
 std::string NsAssessed(PlanCli& cli) {
   std::string id = cli.Open("network-security", "inc1", "2025-09-29T09:00:00+08:00", NsReport());
   REQUIRE_FALSE(id.empty());
-  cli.Ok(id, "assess", "submit", "off1", "2025-09-29T09:10:00+08:00", NsAssess(60, 5000, 20, "threat"));
+  cli.Ok(id, "assess", "submit", "off1", "2025-09-29T09:10:00+08:00",
+         NsAssess(60, 5000, 20, "threat"));
   cli.Ok(id, "assess", "approve", "cmd1", "2025-09-29T09:15:00+08:00", R"({"level": "IV"})");
   return id;
 }
@@ -277,8 +286,9 @@ std::string NsActivated(PlanCli& cli) {
 void NsHandled(PlanCli& cli, const std::string& id, const std::string& day = "2025-09-29") {
   cli.Ok(id, "contain", "submit", "inc1", day + "T10:00:00+08:00", kHandling);
   cli.Ok(id, "eradicate", "submit", "inc1", day + "T10:30:00+08:00", kHandling);
-  cli.Ok(id, "evidence", "submit", "inc2", day + "T10:40:00+08:00",
-         R"({"evidence_items": ["日志"], "preserved_at": "2025-09-29T10:00:00+08:00", "custodian": "公安",
+  cli.Ok(
+      id, "evidence", "submit", "inc2", day + "T10:40:00+08:00",
+      R"({"evidence_items": ["日志"], "preserved_at": "2025-09-29T10:00:00+08:00", "custodian": "公安",
              "criminal_suspected": false})");
   cli.Ok(id, "recover", "submit", "inc1", day + "T11:00:00+08:00", kHandling);
   cli.Ok(id, "recover", "approve", "incboss", day + "T11:30:00+08:00");
@@ -319,7 +329,8 @@ TEST_CASE("plans: network-security full lifecycle (level II case of the drill)",
   CHECK(HistoryHas(c, "return", "result-report"));
   CHECK(Last(c, "result-report").GetString("completed_by") == "zhou.hang");
   // The investigation was countersigned (会签) by both commanders.
-  CHECK(Strings(Last(c, "investigation")["approved_by"]) == std::vector<std::string>{"li.guohua", "wang.jun"});
+  CHECK(Strings(Last(c, "investigation")["approved_by"]) ==
+        std::vector<std::string>{"li.guohua", "wang.jun"});
   CHECK(c["data"]["commendation"]["commend"].AsBool());
   CHECK_FALSE(c["data"]["accountability-review"]["accountable"].AsBool());
   // Every deadline met: the report in 22 minutes, both daily reports, the result report
@@ -353,12 +364,14 @@ TEST_CASE("plans: classified-leak full lifecycle (referred, appraisal countersig
   CHECK(c["fields"]["referred"].AsBool());
   CHECK(DoneNode(c, "organ-investigation"));
   CHECK(Instances(c, "internal-investigation").empty());
-  CHECK(Strings(Last(c, "appraisal")["approved_by"]) == std::vector<std::string>{"qin.hai", "liang.yu"});
+  CHECK(Strings(Last(c, "appraisal")["approved_by"]) ==
+        std::vector<std::string>{"qin.hai", "liang.yu"});
   CHECK(c["fields"].GetString("appraised_classification") == "confidential");
   CHECK(HistoryHas(c, "transfer", "media-control"));
   CHECK(Last(c, "media-control").GetString("completed_by") == "lan.bo");
   CHECK(Last(c, "end-response").GetString("completed_by") == "tang.wei");
-  CHECK(Strings(c["data"]["accountability-review"]["grounds"]) == std::vector<std::string>{"late_report"});
+  CHECK(Strings(c["data"]["accountability-review"]["grounds"]) ==
+        std::vector<std::string>{"late_report"});
 }
 
 TEST_CASE("plans: public-opinion full lifecycle (major, reported late by phone)", "[plans]") {
@@ -407,7 +420,8 @@ TEST_CASE("plans: statistics-system full lifecycle (estimates adjusted after the
 TEST_CASE("plans: safety-accident full lifecycle (six groups in parallel)", "[plans]") {
   PlanCli cli;
   Json c = PlayedCase(cli, "safety-accident.json", "completed");
-  for (const char* g : {"communication", "evacuation", "firefighting", "rescue", "medical", "security"}) {
+  for (const char* g :
+       {"communication", "evacuation", "firefighting", "rescue", "medical", "security"}) {
     INFO(g);
     CHECK(DoneNode(c, g));
   }
@@ -428,8 +442,9 @@ TEST_CASE("plans: network-security false alarm is recorded and the case closed",
                    R"({"nature": "false_alarm", "details": "核实"})");
   CHECK(r.exit_code == 3);
   CHECK_THAT(r.err, Catch::Contains("false_alarm_record"));
-  cli.Ok(id, "assess", "submit", "off1", "2025-09-29T09:11:00+08:00",
-         R"({"nature": "false_alarm", "details": "核实", "false_alarm_record": "运维测试触发告警"})");
+  cli.Ok(
+      id, "assess", "submit", "off1", "2025-09-29T09:11:00+08:00",
+      R"({"nature": "false_alarm", "details": "核实", "false_alarm_record": "运维测试触发告警"})");
   // No level is needed to confirm a false alarm.
   cli.Ok(id, "assess", "approve", "cmd1", "2025-09-29T09:20:00+08:00");
   Json c = cli.Show(id);
@@ -455,27 +470,28 @@ TEST_CASE("plans: network-security level is proposed from the numbers of 001 §1
     const char* level;
   };
   const Row rows[] = {
-      {120, 1000000, 0, "threat", "I"},          // outage ≥ 2 h and ≥ 1,000,000 people, exactly
-      {119, 1000000, 0, "threat", "II"},         // just under 2 h: II (≥ 30 min, ≥ 100,000)
-      {120, 999999, 0, "threat", "II"},          // just under a million people
-      {30, 100000, 0, "threat", "II"},           // the II thresholds exactly
-      {29, 100000, 0, "threat", "IV"},           // outage under 30 min
-      {30, 99999, 0, "threat", "IV"},            // people under 100,000
-      {0, 0, 100000, "threat", "I"},             // ¥1 bn = 100,000 万元
-      {0, 0, 99999.5, "threat", "II"},           // under ¥1 bn, over ¥100 m
-      {0, 0, 10000, "threat", "II"},             // ¥100 m
-      {0, 0, 1000, "threat", "III"},             // ¥10 m
-      {0, 0, 999, "threat", "IV"},               // under ¥10 m
-      {0, 0, 0, "especially_serious", "I"},      // qualitative criteria
-      {0, 0, 0, "serious", "II"},
-      {0, 0, 0, "fairly_serious", "III"},
+      {120, 1000000, 0, "threat", "I"},      // outage ≥ 2 h and ≥ 1,000,000 people, exactly
+      {119, 1000000, 0, "threat", "II"},     // just under 2 h: II (≥ 30 min, ≥ 100,000)
+      {120, 999999, 0, "threat", "II"},      // just under a million people
+      {30, 100000, 0, "threat", "II"},       // the II thresholds exactly
+      {29, 100000, 0, "threat", "IV"},       // outage under 30 min
+      {30, 99999, 0, "threat", "IV"},        // people under 100,000
+      {0, 0, 100000, "threat", "I"},         // ¥1 bn = 100,000 万元
+      {0, 0, 99999.5, "threat", "II"},       // under ¥1 bn, over ¥100 m
+      {0, 0, 10000, "threat", "II"},         // ¥100 m
+      {0, 0, 1000, "threat", "III"},         // ¥10 m
+      {0, 0, 999, "threat", "IV"},           // under ¥10 m
+      {0, 0, 0, "especially_serious", "I"},  // qualitative criteria
+      {0, 0, 0, "serious", "II"},           {0, 0, 0, "fairly_serious", "III"},
   };
   int minute = 0;
   for (const auto& row : rows) {
-    INFO(row.outage << " min, " << row.people << " people, " << row.loss << " 万元, " << row.threat);
+    INFO(row.outage << " min, " << row.people << " people, " << row.loss << " 万元, "
+                    << row.threat);
     char now[40];
     snprintf(now, sizeof now, "2025-09-29T10:%02d:00+08:00", minute++);
-    cli.Ok(id, "assess", "submit", "off1", now, NsAssess(row.outage, row.people, row.loss, row.threat));
+    cli.Ok(id, "assess", "submit", "off1", now,
+           NsAssess(row.outage, row.people, row.loss, row.threat));
     CHECK(cli.Show(id)["fields"].GetString("proposed_level") == row.level);
     cli.Ok(id, "assess", "withdraw", "off1", now);  // 撤销, to try the next row
   }
@@ -485,12 +501,14 @@ TEST_CASE("plans: network-security level other than proposed needs a reason", "[
   PlanCli cli;
   AddNetworkUsers(cli);
   std::string id = cli.Open("network-security", "inc1", "2025-09-29T09:00:00+08:00", NsReport());
-  cli.Ok(id, "assess", "submit", "off1", "2025-09-29T09:10:00+08:00", NsAssess(60, 5000, 20, "threat"));
+  cli.Ok(id, "assess", "submit", "off1", "2025-09-29T09:10:00+08:00",
+         NsAssess(60, 5000, 20, "threat"));
   CHECK(cli.Show(id)["fields"].GetString("proposed_level") == "IV");
   // A genuine incident cannot be confirmed without a level.
   CHECK(cli.Act(id, "assess", "approve", "cmd1", "2025-09-29T09:15:00+08:00").exit_code == 3);
   // III instead of the proposed IV, without a reason: refused, nothing changes.
-  auto r = cli.Act(id, "assess", "approve", "cmd1", "2025-09-29T09:16:00+08:00", R"({"level": "III"})");
+  auto r =
+      cli.Act(id, "assess", "approve", "cmd1", "2025-09-29T09:16:00+08:00", R"({"level": "III"})");
   CHECK(r.exit_code == 3);
   CHECK_THAT(r.err, Catch::Contains("level_reason"));
   Json c = cli.Show(id);
@@ -512,22 +530,26 @@ TEST_CASE("plans: network-security level other than proposed needs a reason", "[
 
   // Confirming the proposed level needs no reason; a level-IV case goes straight to handling.
   std::string id2 = cli.Open("network-security", "inc1", "2025-09-29T11:00:00+08:00", NsReport());
-  cli.Ok(id2, "assess", "submit", "off1", "2025-09-29T11:10:00+08:00", NsAssess(60, 5000, 20, "threat"));
+  cli.Ok(id2, "assess", "submit", "off1", "2025-09-29T11:10:00+08:00",
+         NsAssess(60, 5000, 20, "threat"));
   cli.Ok(id2, "assess", "approve", "cmd1", "2025-09-29T11:15:00+08:00", R"({"level": "IV"})");
   cli.Ok(id2, "activate", "submit", "off1", "2025-09-29T11:20:00+08:00", kNsActivation);
   cli.Ok(id2, "activate", "approve", "cmd1", "2025-09-29T11:25:00+08:00");
   Json c2 = cli.Show(id2);
   CHECK(c2["fields"].GetString("warning_colour") == "blue");
   CHECK(Instances(c2, "report-higher").empty());
-  for (const char* n : {"contain", "eradicate", "recover", "evidence"}) CHECK(Instances(c2, n).size() == 1);
+  for (const char* n : {"contain", "eradicate", "recover", "evidence"})
+    CHECK(Instances(c2, n).size() == 1);
 }
 
-TEST_CASE("plans: network-security release does not complete without the command's approval", "[plans]") {
+TEST_CASE("plans: network-security release does not complete without the command's approval",
+          "[plans]") {
   PlanCli cli;
   AddNetworkUsers(cli);
   std::string id = NsAssessed(cli);
   // Before the response is activated there is no command to approve a release.
-  CHECK(cli.Act(id, "release", "submit", "off1", "2025-09-29T09:16:00+08:00", kRelease).exit_code == 5);
+  CHECK(cli.Act(id, "release", "submit", "off1", "2025-09-29T09:16:00+08:00", kRelease).exit_code ==
+        5);
   CHECK(Instances(cli.Show(id), "release").empty());
   cli.Ok(id, "activate", "submit", "off1", "2025-09-29T09:20:00+08:00", kNsActivation);
   cli.Ok(id, "activate", "approve", "cmd1", "2025-09-29T09:25:00+08:00");
@@ -538,19 +560,25 @@ TEST_CASE("plans: network-security release does not complete without the command
   CHECK(rel.GetString("phase") == "approve");
   CHECK(rel.GetString("role") == "supervisor");
   CHECK(rel.GetString("unit") == "city-command");
-  CHECK(cli.Act(id, "release", "approve", "off1", "2025-09-29T10:01:00+08:00").exit_code == 4);     // four-eyes
-  CHECK(cli.Act(id, "release", "approve", "off2", "2025-09-29T10:02:00+08:00").exit_code == 4);     // a clerk
-  CHECK(cli.Act(id, "release", "approve", "offboss", "2025-09-29T10:03:00+08:00").exit_code == 4);  // the office
-  CHECK(cli.Act(id, "release", "approve", "pref1", "2025-09-29T10:04:00+08:00").exit_code == 4);    // another command
+  CHECK(cli.Act(id, "release", "approve", "off1", "2025-09-29T10:01:00+08:00").exit_code ==
+        4);  // four-eyes
+  CHECK(cli.Act(id, "release", "approve", "off2", "2025-09-29T10:02:00+08:00").exit_code ==
+        4);  // a clerk
+  CHECK(cli.Act(id, "release", "approve", "offboss", "2025-09-29T10:03:00+08:00").exit_code ==
+        4);  // the office
+  CHECK(cli.Act(id, "release", "approve", "pref1", "2025-09-29T10:04:00+08:00").exit_code ==
+        4);  // another command
   CHECK(Last(cli.Show(id), "release").GetString("state") == "open");
-  cli.Ok(id, "release", "approve", "cmd2", "2025-09-29T10:05:00+08:00", R"({"opinion": "同意发布"})");
+  cli.Ok(id, "release", "approve", "cmd2", "2025-09-29T10:05:00+08:00",
+         R"({"opinion": "同意发布"})");
   rel = Last(cli.Show(id), "release");
   CHECK(rel.GetString("state") == "done");
   CHECK(rel.GetString("completed_by") == "cmd2");
 
   // Once the prefecture command takes over, it approves releases instead of the city.
-  cli.Ok(id, "higher-activation", "submit", "pref1", "2025-09-29T11:00:00+08:00",
-         R"({"decision": "take_over", "response_level": "III", "commander": "丙", "instructions": "统一指挥"})");
+  cli.Ok(
+      id, "higher-activation", "submit", "pref1", "2025-09-29T11:00:00+08:00",
+      R"({"decision": "take_over", "response_level": "III", "commander": "丙", "instructions": "统一指挥"})");
   cli.Ok(id, "release", "submit", "off1", "2025-09-29T11:30:00+08:00", kRelease);
   CHECK(cli.Act(id, "release", "approve", "cmd1", "2025-09-29T11:31:00+08:00").exit_code == 4);
   cli.Ok(id, "release", "approve", "pref1", "2025-09-29T11:32:00+08:00");
@@ -563,23 +591,32 @@ TEST_CASE("plans: network-security end approved only by the command that activat
   SECTION("the city command activated it") {
     std::string id = NsActivated(cli);
     NsHandled(cli, id);
-    cli.Ok(id, "end-response", "submit", "off1", "2025-09-29T12:00:00+08:00", NsEnd("2025-09-29T11:45:00+08:00"));
-    CHECK(cli.Act(id, "end-response", "approve", "pref1", "2025-09-29T15:20:00+08:00").exit_code == 4);
-    CHECK(cli.Act(id, "end-response", "approve", "offboss", "2025-09-29T15:21:00+08:00").exit_code == 4);
-    CHECK(cli.Act(id, "end-response", "approve", "off1", "2025-09-29T15:22:00+08:00").exit_code == 4);
+    cli.Ok(id, "end-response", "submit", "off1", "2025-09-29T12:00:00+08:00",
+           NsEnd("2025-09-29T11:45:00+08:00"));
+    CHECK(cli.Act(id, "end-response", "approve", "pref1", "2025-09-29T15:20:00+08:00").exit_code ==
+          4);
+    CHECK(
+        cli.Act(id, "end-response", "approve", "offboss", "2025-09-29T15:21:00+08:00").exit_code ==
+        4);
+    CHECK(cli.Act(id, "end-response", "approve", "off1", "2025-09-29T15:22:00+08:00").exit_code ==
+          4);
     CHECK(Last(cli.Show(id), "end-response").GetString("state") == "open");
     cli.Ok(id, "end-response", "approve", "cmd2", "2025-09-29T15:30:00+08:00");
     Json c = cli.Show(id);
     CHECK(Last(c, "end-response").GetString("completed_by") == "cmd2");
-    for (const char* n : {"result-report", "investigation", "rebuild"}) CHECK(Instances(c, n).size() == 1);
+    for (const char* n : {"result-report", "investigation", "rebuild"})
+      CHECK(Instances(c, n).size() == 1);
   }
   SECTION("the prefecture command took over") {
     std::string id = NsActivated(cli);
-    cli.Ok(id, "higher-activation", "submit", "pref1", "2025-09-29T10:00:00+08:00",
-           R"({"decision": "take_over", "response_level": "III", "commander": "丙", "instructions": "统一指挥"})");
+    cli.Ok(
+        id, "higher-activation", "submit", "pref1", "2025-09-29T10:00:00+08:00",
+        R"({"decision": "take_over", "response_level": "III", "commander": "丙", "instructions": "统一指挥"})");
     NsHandled(cli, id);
-    cli.Ok(id, "end-response", "submit", "off1", "2025-09-29T12:00:00+08:00", NsEnd("2025-09-29T11:45:00+08:00"));
-    CHECK(cli.Act(id, "end-response", "approve", "cmd1", "2025-09-29T15:20:00+08:00").exit_code == 4);
+    cli.Ok(id, "end-response", "submit", "off1", "2025-09-29T12:00:00+08:00",
+           NsEnd("2025-09-29T11:45:00+08:00"));
+    CHECK(cli.Act(id, "end-response", "approve", "cmd1", "2025-09-29T15:20:00+08:00").exit_code ==
+          4);
     cli.Ok(id, "end-response", "approve", "pref1", "2025-09-29T15:30:00+08:00");
     CHECK(Last(cli.Show(id), "end-response").GetString("completed_by") == "pref1");
   }
@@ -590,13 +627,14 @@ TEST_CASE("plans: network-security close-out and rewards to the end", "[plans]")
   AddNetworkUsers(cli);
   std::string id = NsActivated(cli);
   NsHandled(cli, id);
-  cli.Ok(id, "end-response", "submit", "off1", "2025-09-29T12:00:00+08:00", NsEnd("2025-09-29T11:45:00+08:00"));
+  cli.Ok(id, "end-response", "submit", "off1", "2025-09-29T12:00:00+08:00",
+         NsEnd("2025-09-29T11:45:00+08:00"));
   cli.Ok(id, "end-response", "approve", "cmd1", "2025-09-29T15:30:00+08:00");
   cli.Ok(id, "rebuild", "submit", "inc2", "2025-10-09T10:00:00+08:00", kHandling);
-  cli.Ok(id, "result-report", "submit", "inc1", "2025-10-10T10:00:00+08:00",
-         kNsResult);
+  cli.Ok(id, "result-report", "submit", "inc1", "2025-10-10T10:00:00+08:00", kNsResult);
   // The office files it; its clerk may not.
-  CHECK(cli.Act(id, "result-report", "approve", "off1", "2025-10-10T11:00:00+08:00").exit_code == 4);
+  CHECK(cli.Act(id, "result-report", "approve", "off1", "2025-10-10T11:00:00+08:00").exit_code ==
+        4);
   cli.Ok(id, "result-report", "approve", "offboss", "2025-10-10T11:05:00+08:00");
   // 会签: the investigation needs both command supervisors.
   cli.Ok(id, "investigation", "submit", "off2", "2025-10-20T10:00:00+08:00",
@@ -611,13 +649,16 @@ TEST_CASE("plans: network-security close-out and rewards to the end", "[plans]")
   CHECK(cli.Act(id, "commendation", "submit", "off1", "2025-10-21T10:00:00+08:00",
                 R"({"commend": true, "subjects": ["甲"]})")
             .exit_code == 3);
-  cli.Ok(id, "commendation", "submit", "off1", "2025-10-21T10:01:00+08:00",
-         R"({"commend": true, "subjects": ["甲"], "reasons": ["timely_alarm"], "facts": "及时", "outcome": "commended_notice"})");
+  cli.Ok(
+      id, "commendation", "submit", "off1", "2025-10-21T10:01:00+08:00",
+      R"({"commend": true, "subjects": ["甲"], "reasons": ["timely_alarm"], "facts": "及时", "outcome": "commended_notice"})");
   cli.Ok(id, "commendation", "approve", "cmd1", "2025-10-21T11:00:00+08:00");
   // Accountability is the inspector's; a clerk may not take it.
-  const std::string acc = R"({"accountable": true, "subjects": ["乙"], "grounds": ["improper_command"],
+  const std::string acc =
+      R"({"accountable": true, "subjects": ["乙"], "grounds": ["improper_command"],
                               "facts": "指挥不当", "outcome": "circulated_criticism"})";
-  CHECK(cli.Act(id, "accountability-review", "submit", "off1", "2025-10-22T10:00:00+08:00", acc).exit_code == 4);
+  CHECK(cli.Act(id, "accountability-review", "submit", "off1", "2025-10-22T10:00:00+08:00", acc)
+            .exit_code == 4);
   cli.Ok(id, "accountability-review", "submit", "insp1", "2025-10-22T10:01:00+08:00", acc);
   cli.Ok(id, "accountability-review", "approve", "cmd2", "2025-10-22T11:00:00+08:00");
   c = cli.Show(id);
@@ -625,11 +666,14 @@ TEST_CASE("plans: network-security close-out and rewards to the end", "[plans]")
   CheckAllStagesDone(c);
 }
 
-TEST_CASE("plans: a late initial report proposes accountability, confirmed or dismissed with a reason", "[plans]") {
+TEST_CASE(
+    "plans: a late initial report proposes accountability, confirmed or dismissed with a reason",
+    "[plans]") {
   PlanCli cli;
   AddNetworkUsers(cli);
   // Discovered 08:00, reported 09:00: 30 minutes after the limit.
-  std::string id = cli.Open("network-security", "inc1", "2025-09-29T09:00:00+08:00", NsReport("2025-09-29T08:00:00+08:00"));
+  std::string id = cli.Open("network-security", "inc1", "2025-09-29T09:00:00+08:00",
+                            NsReport("2025-09-29T08:00:00+08:00"));
   REQUIRE_FALSE(id.empty());
   Json c = cli.Show(id);
   Json d = Deadlines(c, "initial-report").at(0);
@@ -659,8 +703,10 @@ TEST_CASE("plans: a late initial report proposes accountability, confirmed or di
   CHECK(cli.Act(id, "accountability-proposal", "submit", "off1", "2025-09-30T10:02:00+08:00",
                 base + R"(, "decision": "dismiss", "dismissal_reason": "x"})")
             .exit_code == 4);
-  cli.Ok(id, "accountability-proposal", "submit", "insp1", "2025-09-30T10:03:00+08:00",
-         base + R"(, "decision": "dismiss", "dismissal_reason": "监测平台告警延迟，发现时间据日志更正为08:35"})");
+  cli.Ok(
+      id, "accountability-proposal", "submit", "insp1", "2025-09-30T10:03:00+08:00",
+      base +
+          R"(, "decision": "dismiss", "dismissal_reason": "监测平台告警延迟，发现时间据日志更正为08:35"})");
   c = cli.Show(id);
   CHECK(Instances(c, "accountability-proposal").size() == 1);  // the system's proposal, now decided
   CHECK(Last(c, "accountability-proposal").GetString("state") == "done");
@@ -673,7 +719,8 @@ TEST_CASE("plans: a late initial report proposes accountability, confirmed or di
   CHECK(Instances(c2, "accountability-proposal").empty());
 }
 
-TEST_CASE("plans: network-security daily reports are due only while the response is active", "[plans]") {
+TEST_CASE("plans: network-security daily reports are due only while the response is active",
+          "[plans]") {
   PlanCli cli;
   AddNetworkUsers(cli);
   std::string id = NsAssessed(cli);
@@ -687,7 +734,8 @@ TEST_CASE("plans: network-security daily reports are due only while the response
   REQUIRE(daily.size() == 1);
   CHECK(daily[0].GetString("due") == "2025-09-29T17:00:00+08:00");
   REQUIRE(Instances(c, "daily-report").size() == 1);
-  const std::string report = R"({"as_of": "2025-09-29T16:30:00+08:00", "situation": "处置中", "measures_today": "隔离"})";
+  const std::string report =
+      R"({"as_of": "2025-09-29T16:30:00+08:00", "situation": "处置中", "measures_today": "隔离"})";
   cli.Ok(id, "daily-report", "submit", "off2", "2025-09-29T16:30:00+08:00", report);
   // 17:00 passes: today's is met, tomorrow's is due.
   REQUIRE(cli.Run({"tick"}, "2025-09-29T17:01:00+08:00").exit_code == 0);
@@ -708,7 +756,8 @@ TEST_CASE("plans: network-security daily reports are due only while the response
   // The response ends on 1 October at 15:30: that day's report is no longer due, and none
   // follows.
   NsHandled(cli, id, "2025-10-01");
-  cli.Ok(id, "end-response", "submit", "off1", "2025-10-01T12:00:00+08:00", NsEnd("2025-10-01T11:45:00+08:00"));
+  cli.Ok(id, "end-response", "submit", "off1", "2025-10-01T12:00:00+08:00",
+         NsEnd("2025-10-01T11:45:00+08:00"));
   cli.Ok(id, "end-response", "approve", "cmd2", "2025-10-01T15:30:00+08:00");
   REQUIRE(cli.Run({"tick"}, "2025-10-03T18:00:00+08:00").exit_code == 0);
   c = cli.Show(id);
@@ -721,14 +770,16 @@ TEST_CASE("plans: network-security daily reports are due only while the response
   CHECK(Instances(c, "accountability-proposal").size() == 1);
 }
 
-TEST_CASE("plans: network-security result report after 5 working days proposes accountability", "[plans]") {
+TEST_CASE("plans: network-security result report after 5 working days proposes accountability",
+          "[plans]") {
   PlanCli cli;
   AddNetworkUsers(cli);
   std::string id = NsActivated(cli);
   NsHandled(cli, id, "2025-09-30");
   // Handling complete 30 Sep 18:00: 1-8 Oct are holidays and Sat 11 Oct is worked, so the
   // five working days are 9, 10, 11, 13, 14 Oct (domain.md's example).
-  cli.Ok(id, "end-response", "submit", "off1", "2025-09-30T18:10:00+08:00", NsEnd("2025-09-30T18:00:00+08:00"));
+  cli.Ok(id, "end-response", "submit", "off1", "2025-09-30T18:10:00+08:00",
+         NsEnd("2025-09-30T18:00:00+08:00"));
   cli.Ok(id, "end-response", "approve", "cmd1", "2025-09-30T18:30:00+08:00");
   Json d = Deadlines(cli.Show(id), "result-report").at(0);
   CHECK(d.GetString("due") == "2025-10-15T00:00:00+08:00");
@@ -739,10 +790,10 @@ TEST_CASE("plans: network-security result report after 5 working days proposes a
   Json c = cli.Show(id);
   CHECK(Deadlines(c, "result-report").at(0).GetString("state") == "missed");
   REQUIRE(Instances(c, "accountability-proposal").size() == 1);
-  CHECK(Last(c, "accountability-proposal")["context"].GetString("deadline") == "处理完毕后5个工作日内报结果备案");
+  CHECK(Last(c, "accountability-proposal")["context"].GetString("deadline") ==
+        "处理完毕后5个工作日内报结果备案");
   // Filed the next morning: late, no second proposal, and the filing number is assigned.
-  cli.Ok(id, "result-report", "submit", "inc1", "2025-10-15T09:00:00+08:00",
-         kNsResult);
+  cli.Ok(id, "result-report", "submit", "inc1", "2025-10-15T09:00:00+08:00", kNsResult);
   cli.Ok(id, "result-report", "approve", "offboss", "2025-10-15T10:00:00+08:00");
   c = cli.Show(id);
   d = Deadlines(c, "result-report").at(0);
@@ -777,10 +828,11 @@ TEST_CASE("plans: public-opinion reporting is routed by level and channel", "[pl
     const char* level;
     const char* report;
   };
-  for (const Row& row : {Row{"I", "report-especially-major"}, Row{"II", "report-major"}, Row{"III", "report-other"},
-                         Row{"IV", "report-other"}}) {
+  for (const Row& row : {Row{"I", "report-especially-major"}, Row{"II", "report-major"},
+                         Row{"III", "report-other"}, Row{"IV", "report-other"}}) {
     INFO(row.level);
-    std::string id = cli.Open("public-opinion", "div1", "2025-08-11T08:45:00+08:00", PoDiscovery(row.level));
+    std::string id =
+        cli.Open("public-opinion", "div1", "2025-08-11T08:45:00+08:00", PoDiscovery(row.level));
     REQUIRE_FALSE(id.empty());
     Json c = cli.Show(id);
     CHECK(Instances(c, row.report).size() == 1);
@@ -789,33 +841,40 @@ TEST_CASE("plans: public-opinion reporting is routed by level and channel", "[pl
           1);
   }
   // A written report goes straight to assessment; a phone report needs the written one.
-  std::string w = cli.Open("public-opinion", "div1", "2025-08-11T08:45:00+08:00", PoDiscovery("II"));
+  std::string w =
+      cli.Open("public-opinion", "div1", "2025-08-11T08:45:00+08:00", PoDiscovery("II"));
   cli.Ok(w, "report-major", "submit", "div1", "2025-08-11T09:00:00+08:00", kPoWritten);
   Json cw = cli.Show(w);
   CHECK(Instances(cw, "written-report").empty());
   CHECK(Instances(cw, "assess").size() == 1);
   std::string p = cli.Open("public-opinion", "div1", "2025-08-11T08:45:00+08:00", PoDiscovery("I"));
-  cli.Ok(p, "report-especially-major", "submit", "div1", "2025-08-11T09:00:00+08:00",
-         R"({"channel": "phone", "reported_to": "应急办公室", "content": "情况", "measures_taken": "截图"})");
+  cli.Ok(
+      p, "report-especially-major", "submit", "div1", "2025-08-11T09:00:00+08:00",
+      R"({"channel": "phone", "reported_to": "应急办公室", "content": "情况", "measures_taken": "截图"})");
   Json cp = cli.Show(p);
   CHECK(Instances(cp, "written-report").size() == 1);
   CHECK(Instances(cp, "assess").empty());
 
   // City-only: the city bureau answers and its own leader approves; the 3-hour answer
   // cannot complete on submission.
-  cli.Ok(w, "assess", "submit", "eo1", "2025-08-11T09:10:00+08:00",
-         R"({"nature": "genuine", "type": "inquiry", "scope": "city_only", "posts": 150, "mainstream_media": false,
+  cli.Ok(
+      w, "assess", "submit", "eo1", "2025-08-11T09:10:00+08:00",
+      R"({"nature": "genuine", "type": "inquiry", "scope": "city_only", "posts": 150, "mainstream_media": false,
              "fast_fermenting": false, "social_unrest": false, "analysis": "询问类"})");
   CHECK(cli.Show(w)["fields"].GetString("proposed_level") == "III");
-  CHECK(cli.Act(w, "assess", "approve", "lg1", "2025-08-11T09:15:00+08:00", R"({"level": "II"})").exit_code == 3);
+  CHECK(cli.Act(w, "assess", "approve", "lg1", "2025-08-11T09:15:00+08:00", R"({"level": "II"})")
+            .exit_code == 3);
   cli.Ok(w, "assess", "approve", "lg1", "2025-08-11T09:16:00+08:00", R"({"level": "III"})");
   cli.Ok(w, "activate", "submit", "eo1", "2025-08-11T09:20:00+08:00",
          R"({"measures": "回应", "commander": "甲", "working_group": ["乙"], "spokesperson": "丙",
              "press_conference": false, "news_center": false})");
   cli.Ok(w, "activate", "approve", "lg1", "2025-08-11T09:25:00+08:00");
-  const std::string answer = R"({"answer_line": "口径", "published_text": "回应", "speaker_capacity": "unit",
+  const std::string answer =
+      R"({"answer_line": "口径", "published_text": "回应", "speaker_capacity": "unit",
                                  "channels": ["follow_post"]})";
-  CHECK(cli.Act(w, "public-answer", "submit", "eo1", "2025-08-11T09:30:00+08:00", answer).exit_code == 4);
+  CHECK(
+      cli.Act(w, "public-answer", "submit", "eo1", "2025-08-11T09:30:00+08:00", answer).exit_code ==
+      4);
   cli.Ok(w, "public-answer", "submit", "div1", "2025-08-11T09:31:00+08:00", answer);
   Json pa = Last(cli.Show(w), "public-answer");
   CHECK(pa.GetString("state") == "open");
@@ -827,7 +886,8 @@ TEST_CASE("plans: public-opinion reporting is routed by level and channel", "[pl
 
 namespace {
 
-const char kLeakReport[] = R"({"title": "文件遗失", "unit_name": "某市统计局", "secret_content": "未公布数据",
+const char kLeakReport[] =
+    R"({"title": "文件遗失", "unit_name": "某市统计局", "secret_content": "未公布数据",
   "classification": "confidential", "quantity": "1份", "carrier": ["paper"], "discovered_at": "2025-07-14T10:00:00+08:00",
   "place": "办公室", "course": "遗失", "harm": "可能泄露", "responsible_person": "某某", "measures": "查找",
   "channel": "written", "reporter": "甲", "phone": "1"})";
@@ -856,13 +916,16 @@ TEST_CASE("plans: classified-leak verification outcomes and the referral decisio
     cli.Ok(id, "verify", "submit", "so1", "2025-07-14T12:00:00+08:00",
            R"({"nature": "major_leak", "findings": "确认", "harm_assessment": "严重"})");
     cli.Ok(id, "verify", "approve", "sg1", "2025-07-14T12:30:00+08:00");
-    cli.Ok(id, "activate", "submit", "so1", "2025-07-14T13:00:00+08:00",
-           R"({"measures": "查处", "commander": "甲", "lead_organ": "涉密工作应急小组", "team": ["乙"], "media_watch": false})");
+    cli.Ok(
+        id, "activate", "submit", "so1", "2025-07-14T13:00:00+08:00",
+        R"({"measures": "查处", "commander": "甲", "lead_organ": "涉密工作应急小组", "team": ["乙"], "media_watch": false})");
     cli.Ok(id, "activate", "approve", "sg1", "2025-07-14T13:10:00+08:00");
     // A referral must name the organs.
-    CHECK(cli.Act(id, "refer", "submit", "so1", "2025-07-14T14:00:00+08:00", R"({"refer": true, "reason": "涉外"})")
+    CHECK(cli.Act(id, "refer", "submit", "so1", "2025-07-14T14:00:00+08:00",
+                  R"({"refer": true, "reason": "涉外"})")
               .exit_code == 3);
-    cli.Ok(id, "refer", "submit", "so1", "2025-07-14T14:01:00+08:00", R"({"refer": false, "reason": "内部过失"})");
+    cli.Ok(id, "refer", "submit", "so1", "2025-07-14T14:01:00+08:00",
+           R"({"refer": false, "reason": "内部过失"})");
     cli.Ok(id, "refer", "approve", "sg1", "2025-07-14T14:10:00+08:00");
     Json c = cli.Show(id);
     CHECK(Instances(c, "internal-investigation").size() == 1);
@@ -870,24 +933,30 @@ TEST_CASE("plans: classified-leak verification outcomes and the referral decisio
   }
 }
 
-TEST_CASE("plans: statistics-system technical events go to the data centre, actual data need no adjustment",
-          "[plans]") {
+TEST_CASE(
+    "plans: statistics-system technical events go to the data centre, actual data need no "
+    "adjustment",
+    "[plans]") {
   PlanCli cli;
   cli.AddUsers({{"city1", "clerk", "stats-city-bureau"},
                 {"eo1", "clerk", "stats-emergency-office"},
                 {"lg1", "supervisor", "stats-leading-group"},
                 {"dc1", "clerk", "stats-data-center"}});
-  std::string id = cli.Open("statistics-system", "city1", "2025-06-02T10:00:00+08:00",
-                            R"({"title": "直报系统中断", "category": "technical", "discovered_at": "2025-06-02T08:00:00+08:00",
+  std::string id = cli.Open(
+      "statistics-system", "city1", "2025-06-02T10:00:00+08:00",
+      R"({"title": "直报系统中断", "category": "technical", "discovered_at": "2025-06-02T08:00:00+08:00",
                                 "place": "数据中心", "impact": "无法直报", "scope": "全区", "measures_taken": "排查",
                                 "channel": "phone", "reporter": "甲", "phone": "1"})");
   REQUIRE_FALSE(id.empty());
-  cli.Ok(id, "assess", "submit", "eo1", "2025-06-02T10:30:00+08:00",
-         R"({"nature": "genuine", "category": "technical", "cross_city": true, "findings": "直报中断"})");
-  CHECK(cli.Act(id, "assess", "approve", "lg1", "2025-06-02T10:40:00+08:00").exit_code == 3);  // no level
+  cli.Ok(
+      id, "assess", "submit", "eo1", "2025-06-02T10:30:00+08:00",
+      R"({"nature": "genuine", "category": "technical", "cross_city": true, "findings": "直报中断"})");
+  CHECK(cli.Act(id, "assess", "approve", "lg1", "2025-06-02T10:40:00+08:00").exit_code ==
+        3);  // no level
   cli.Ok(id, "assess", "approve", "lg1", "2025-06-02T10:41:00+08:00", R"({"level": "II"})");
-  cli.Ok(id, "activate", "submit", "eo1", "2025-06-02T11:00:00+08:00",
-         R"({"measures": "切换", "commander": "甲", "lead_unit": "数据管理中心", "reporting_frequency": "as_needed",
+  cli.Ok(
+      id, "activate", "submit", "eo1", "2025-06-02T11:00:00+08:00",
+      R"({"measures": "切换", "commander": "甲", "lead_unit": "数据管理中心", "reporting_frequency": "as_needed",
              "backup_system": true, "statistical_aid": false, "special_survey": false})");
   cli.Ok(id, "activate", "approve", "lg1", "2025-06-02T11:05:00+08:00");
   Json c = cli.Show(id);
@@ -901,13 +970,15 @@ TEST_CASE("plans: statistics-system technical events go to the data centre, actu
             .exit_code == 3);
   cli.Ok(id, "emergency-data", "submit", "city1", "2025-06-02T12:01:00+08:00",
          R"({"period": "5月", "data_basis": "actual", "indicators": ["工业：1"]})");
-  cli.Ok(id, "restore-system", "submit", "dc1", "2025-06-02T15:00:00+08:00",
-         R"({"fault_type": "direct_reporting", "cause": "数据库锁", "measures": "重启", "backup_enabled": true,
+  cli.Ok(
+      id, "restore-system", "submit", "dc1", "2025-06-02T15:00:00+08:00",
+      R"({"fault_type": "direct_reporting", "cause": "数据库锁", "measures": "重启", "backup_enabled": true,
              "alternative_submission": false, "restored": true, "restored_at": "2025-06-02T14:50:00+08:00"})");
   cli.Ok(id, "data-assurance", "submit", "city1", "2025-06-02T16:00:00+08:00",
          R"({"channel": "backup_system", "complete": true})");
-  cli.Ok(id, "end-response", "submit", "eo1", "2025-06-02T17:00:00+08:00",
-         R"({"handling_completed_at": "2025-06-02T16:00:00+08:00", "hazards_eliminated": true, "conditions": "恢复"})");
+  cli.Ok(
+      id, "end-response", "submit", "eo1", "2025-06-02T17:00:00+08:00",
+      R"({"handling_completed_at": "2025-06-02T16:00:00+08:00", "hazards_eliminated": true, "conditions": "恢复"})");
   cli.Ok(id, "end-response", "approve", "lg1", "2025-06-02T17:10:00+08:00");
   c = cli.Show(id);
   CHECK(Instances(c, "adjust-data").empty());
@@ -919,16 +990,19 @@ TEST_CASE("plans: safety-accident class other than proposed needs a reason", "[p
   cli.AddUsers({{"ws1", "clerk", "workshop-1"},
                 {"sd1", "clerk", "company-safety-dept"},
                 {"gm1", "supervisor", "company-command"}});
-  std::string id = cli.Open("safety-accident", "ws1", "2025-12-01T10:30:00+08:00",
-                            R"({"title": "机械伤害", "occurred_at": "2025-12-01T10:00:00+08:00", "place": "一车间",
+  std::string id = cli.Open(
+      "safety-accident", "ws1", "2025-12-01T10:30:00+08:00",
+      R"({"title": "机械伤害", "occurred_at": "2025-12-01T10:00:00+08:00", "place": "一车间",
                                 "accident_type": "casualty", "deaths": 0, "serious_injuries": 0, "minor_injuries": 1,
                                 "hazardous_materials": false, "description": "手部划伤", "measures_taken": "包扎",
                                 "reporter": "甲", "phone": "1"})");
   REQUIRE_FALSE(id.empty());
-  cli.Ok(id, "assess", "submit", "sd1", "2025-12-01T10:40:00+08:00",
-         R"({"nature": "genuine", "deaths": 0, "serious_injuries": 0, "minor_injuries": 1, "hazards": "无"})");
+  cli.Ok(
+      id, "assess", "submit", "sd1", "2025-12-01T10:40:00+08:00",
+      R"({"nature": "genuine", "deaths": 0, "serious_injuries": 0, "minor_injuries": 1, "hazards": "无"})");
   CHECK(cli.Show(id)["fields"].GetString("proposed_class") == "minor_injury");
-  CHECK(cli.Act(id, "assess", "approve", "gm1", "2025-12-01T10:50:00+08:00", R"({"accident_class": "serious_injury"})")
+  CHECK(cli.Act(id, "assess", "approve", "gm1", "2025-12-01T10:50:00+08:00",
+                R"({"accident_class": "serious_injury"})")
             .exit_code == 3);
   cli.Ok(id, "assess", "approve", "gm1", "2025-12-01T10:51:00+08:00",
          R"({"accident_class": "serious_injury", "class_reason": "医院诊断为肌腱断裂，属重伤"})");
@@ -947,16 +1021,17 @@ std::vector<std::string> WorkflowFiles() {
   return files;
 }
 
-const std::set<std::string> kGrounds = {"late_report",       "refused_orders",    "improper_command",
-                                        "misused_funds",     "false_information", "other_obstruction"};
+const std::set<std::string> kGrounds = {"late_report",   "refused_orders",    "improper_command",
+                                        "misused_funds", "false_information", "other_obstruction"};
 
 // Checks one deadline declaration of `def` (the loaded definition) against the format of
 // workflows/README.md "Deadlines". Problems are appended to *out.
-void CheckDeadline(const Definition& def, const Json& d, const std::string& where, std::vector<std::string>* out) {
+void CheckDeadline(const Definition& def, const Json& d, const std::string& where,
+                   std::vector<std::string>* out) {
   auto bad = [&](const std::string& what) { out->push_back(where + ": " + what); };
-  static const std::set<std::string> kKeys = {"id",    "name",         "start",       "rule",
-                                              "until", "task",         "satisfiedBy", "remindBefore",
-                                              "escalateTo", "accountability"};
+  static const std::set<std::string> kKeys = {
+      "id",   "name",        "start",        "rule",       "until",
+      "task", "satisfiedBy", "remindBefore", "escalateTo", "accountability"};
   for (const auto& m : d.members())
     if (!kKeys.count(m.first)) bad("unknown key " + m.first);
   auto task_exists = [&](const std::string& t) { return def.FindTask(t) != nullptr; };
@@ -972,7 +1047,8 @@ void CheckDeadline(const Definition& def, const Json& d, const std::string& wher
     const TaskSpec* t = dot == std::string::npos ? nullptr : def.FindTask(v.substr(0, dot));
     const FormSchema* f = t ? def.FindForm(t->form) : nullptr;
     const FieldSpec* field = f ? f->FindField(v.substr(dot + 1)) : nullptr;
-    if (!field || field->type != FieldType::kDateTime) bad("start.field: " + v + " is not a date-time field of a task");
+    if (!field || field->type != FieldType::kDateTime)
+      bad("start.field: " + v + " is not a date-time field of a task");
   } else if (start.Has("task")) {
     check_event(start, "start", {"created", "submitted", "done"});
   } else if (start.GetString("case") != "opened") {
@@ -986,9 +1062,12 @@ void CheckDeadline(const Definition& def, const Json& d, const std::string& wher
   }
   if (rule->kind() == DeadlineRule::Kind::kDailyAt) {
     const TaskSpec* t = def.FindTask(d.GetString("task"));
-    if (!t || !t->adhoc) bad("task: a daily deadline needs an ad-hoc task, not " + d.GetString("task"));
-    if (!d.Has("until")) bad("until: a daily deadline needs the event that ends it");
-    else check_event(d["until"], "until", {"submitted", "done"});
+    if (!t || !t->adhoc)
+      bad("task: a daily deadline needs an ad-hoc task, not " + d.GetString("task"));
+    if (!d.Has("until"))
+      bad("until: a daily deadline needs the event that ends it");
+    else
+      check_event(d["until"], "until", {"submitted", "done"});
   } else if (d.Has("until") || d.Has("task")) {
     bad("until/task only belong to daily deadlines");
   }
@@ -1000,7 +1079,8 @@ void CheckDeadline(const Definition& def, const Json& d, const std::string& wher
     else if (rule->kind() == DeadlineRule::Kind::kDuration && remind->seconds() >= rule->seconds())
       bad("remindBefore is not shorter than the limit");
   }
-  if (d.Has("escalateTo") && !IsKnownRole(d["escalateTo"].GetString("role"))) bad("escalateTo.role");
+  if (d.Has("escalateTo") && !IsKnownRole(d["escalateTo"].GetString("role")))
+    bad("escalateTo.role");
   if (d.Has("accountability")) {
     const TaskSpec* t = def.FindTask(d["accountability"].GetString("task"));
     if (!t || !t->adhoc) bad("accountability.task: not an ad-hoc task");
@@ -1018,7 +1098,8 @@ TEST_CASE("plans: every definition validates", "[plans]") {
   }
 }
 
-TEST_CASE("plans: each plan has six stages, its deadlines well formed, accountability wired", "[plans]") {
+TEST_CASE("plans: each plan has six stages, its deadlines well formed, accountability wired",
+          "[plans]") {
   int plans = 0;
   for (const auto& file : WorkflowFiles()) {
     auto doc = ParseJsonFile(file);
@@ -1034,7 +1115,8 @@ TEST_CASE("plans: each plan has six stages, its deadlines well formed, accountab
     const auto& deadlines = (*doc)["deadlines"].items();
     CHECK_FALSE(deadlines.empty());
     for (size_t i = 0; i < deadlines.size(); ++i) {
-      CheckDeadline(**def, deadlines[i], file + ": deadlines[" + std::to_string(i) + "]", &problems);
+      CheckDeadline(**def, deadlines[i], file + ": deadlines[" + std::to_string(i) + "]",
+                    &problems);
       accountability |= deadlines[i].Has("accountability");
     }
     for (const auto& p : problems) FAIL_CHECK(p);
@@ -1054,7 +1136,8 @@ TEST_CASE("plans: each plan has six stages, its deadlines well formed, accountab
     for (const auto& t : (*def)->tasks) {
       if (!t.approval || t.stage != (*def)->stages[4].id) continue;
       for (const auto& rule : t.approval->assignee)
-        if (rule.unit.kind == UnitRef::Kind::kActorOf && rule.unit.tasks == std::vector<std::string>{"activate"})
+        if (rule.unit.kind == UnitRef::Kind::kActorOf &&
+            rule.unit.tasks == std::vector<std::string>{"activate"})
           end = &t;
     }
     CHECK(end != nullptr);
@@ -1063,7 +1146,8 @@ TEST_CASE("plans: each plan has six stages, its deadlines well formed, accountab
 }
 
 TEST_CASE("plans: the deadline check itself finds broken declarations", "[plans]") {
-  auto def = LoadDefinitionFile(SourceDir() + "/workflows/network-security.json", SourceDir() + "/forms");
+  auto def =
+      LoadDefinitionFile(SourceDir() + "/workflows/network-security.json", SourceDir() + "/forms");
   REQUIRE(def.ok());
   struct Broken {
     const char* json;
@@ -1071,16 +1155,21 @@ TEST_CASE("plans: the deadline check itself finds broken declarations", "[plans]
   };
   const Broken cases[] = {
       {R"({"id": "a", "start": {"field": "report.title"}, "rule": {"duration": "PT30M"},
-           "satisfiedBy": {"task": "report", "on": "submitted"}})", "not a date-time field"},
+           "satisfiedBy": {"task": "report", "on": "submitted"}})",
+       "not a date-time field"},
       {R"({"id": "a", "start": {"task": "report", "on": "created"}, "rule": {"duration": "P1M"},
-           "satisfiedBy": {"task": "report", "on": "submitted"}})", "rule"},
+           "satisfiedBy": {"task": "report", "on": "submitted"}})",
+       "rule"},
       {R"({"id": "a", "start": {"task": "activate", "on": "done"}, "rule": {"dailyAt": "17:00"},
-           "task": "release", "satisfiedBy": {"task": "release", "on": "submitted"}})", "until"},
+           "task": "release", "satisfiedBy": {"task": "release", "on": "submitted"}})",
+       "until"},
       {R"({"id": "a", "start": {"case": "opened"}, "rule": {"duration": "PT30M"}, "remindBefore": "PT1H",
-           "satisfiedBy": {"task": "report", "on": "submitted"}})", "not shorter"},
+           "satisfiedBy": {"task": "report", "on": "submitted"}})",
+       "not shorter"},
       {R"({"id": "a", "start": {"case": "opened"}, "rule": {"days": 3},
            "satisfiedBy": {"task": "report", "on": "submitted"},
-           "accountability": {"task": "assess", "ground": "late"}})", "accountability"},
+           "accountability": {"task": "assess", "ground": "late"}})",
+       "accountability"},
   };
   for (const auto& b : cases) {
     auto j = ParseJson(b.json, "test");
