@@ -146,6 +146,16 @@ export class FormView {
     return Object.keys(messages).length ? null : data;
   }
 
+  // collect(), and when something is wrong, says how many fields in `errorEl` (shown).
+  collectOrReport(errorEl) {
+    const data = this.collect();
+    if (!data) {
+      errorEl.hidden = false;
+      errorEl.textContent = t('error_fix_fields', { n: this.el.querySelectorAll('.field.invalid').length });
+    }
+    return data;
+  }
+
   // field id → message; unknown ids are returned (the caller shows them elsewhere).
   showErrors(messages) {
     this.clearErrors();

@@ -57,12 +57,8 @@ export async function renderNewCase(ctx, planId) {
   formEl.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     errorEl.hidden = true;
-    const data = form.collect();
-    if (!data) {
-      errorEl.hidden = false;
-      errorEl.textContent = t('error_fix_fields', { n: formEl.querySelectorAll('.field.invalid').length });
-      return;
-    }
+    const data = form.collectOrReport(errorEl);
+    if (!data) return;
     submit.disabled = true;
     try {
       const out = await post('/api/v1/cases', { plan: planId, form: data }, { key });

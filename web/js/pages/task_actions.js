@@ -127,12 +127,8 @@ export class TaskActions {
     formEl.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       errorEl.hidden = true;
-      const data = form.collect();
-      if (!data) {
-        errorEl.hidden = false;
-        errorEl.textContent = t('error_fix_fields', { n: formEl.querySelectorAll('.field.invalid').length });
-        return;
-      }
+      const data = form.collectOrReport(errorEl);
+      if (!data) return;
       submit.disabled = true;
       try {
         const out = await act(this.caseId, ref, 'submit', { version: this.state().c.version, form: data }, key);
