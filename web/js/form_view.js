@@ -253,3 +253,14 @@ export function wireKeys(formEl, onCancel) {
 }
 
 export { listItems };
+
+// A 422 answer shown: each field's problem beside it (when `form` has the field), and in
+// `errorEl` how many there are, the ones with no place in the form (translated), and the
+// server's message when none could be placed.
+export function showServerProblems(form, e, errorEl) {
+  const shown = form ? form.showServerErrors(e.fields) : { count: Object.keys(e.fields).length, unplaced: e.fields };
+  const lines = Object.entries(shown.unplaced).map(([k, m]) => `${k}: ${serverText(m)}`);
+  errorEl.append(t('error_fix_fields', { n: shown.count || 1 }),
+    lines.length ? h('ul', lines.map((l) => h('li', l))) : '',
+    !shown.count ? ` ${e.message}` : '');
+}

@@ -6,7 +6,7 @@
 import { get, post } from '../api.js';
 import { h, clear, randomKey } from '../dom.js';
 import { t, label } from '../i18n.js';
-import { FormView, wireKeys } from '../form_view.js';
+import { FormView, wireKeys, showServerProblems } from '../form_view.js';
 import { definition, requireRules } from '../plans.js';
 
 export async function renderNewCase(ctx, planId) {
@@ -70,9 +70,7 @@ export async function renderNewCase(ctx, planId) {
       if (e.code === 'network') {
         errorEl.textContent = ctx.errorMessage(e); // same key: a retry opens one case
       } else if (e.status === 422) {
-        const shown = form.showServerErrors(e.fields);
-        errorEl.append(t('error_fix_fields', { n: shown.count || 1 }),
-          ...Object.entries(shown.unplaced).map(([k, m]) => h('div', `${k}: ${m}`)));
+        showServerProblems(form, e, errorEl);
         key = randomKey();
       } else {
         errorEl.textContent = ctx.errorMessage(e);

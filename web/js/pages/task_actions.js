@@ -6,8 +6,8 @@
 
 import { act, post, ApiError } from '../api.js';
 import { h, randomKey } from '../dom.js';
-import { t, label, serverText } from '../i18n.js';
-import { FormView, wireKeys } from '../form_view.js';
+import { t, label } from '../i18n.js';
+import { FormView, wireKeys, showServerProblems } from '../form_view.js';
 import { validateForm } from '../form_rules.js';
 import { openDialog } from '../dialog.js';
 
@@ -64,11 +64,7 @@ export class TaskActions {
       return false; // no answer: the same key, so a retry is applied once
     }
     if (e.status === 422) {
-      const shown = form ? form.showServerErrors(e.fields) : { count: Object.keys(e.fields).length, unplaced: e.fields };
-      const lines = Object.entries(shown.unplaced).map(([k, m]) => `${k}: ${serverText(m)}`);
-      errorEl.append(t('error_fix_fields', { n: shown.count || 1 }),
-        lines.length ? h('ul', lines.map((l) => h('li', l))) : '',
-        !shown.count ? ` ${e.message}` : '');
+      showServerProblems(form, e, errorEl);
       return true;
     }
     if (e.status === 409) {
